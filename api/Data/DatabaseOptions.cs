@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Signpost.Data;
+
+/// <summary>Where the directory is stored. Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>
+    /// <c>Sqlite</c> (the embedded default). SQL Server is the production target and will arrive
+    /// with its own migration set and search implementation.
+    /// </summary>
+    [Required]
+    [AllowedValues(DatabaseProviders.Sqlite, ErrorMessage = "Database:Provider must be 'Sqlite' (the only provider this build includes).")]
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
+
+    /// <summary>A relative SQLite <c>Data Source</c> is resolved against the app's content root.</summary>
+    [Required(ErrorMessage = "Database:ConnectionString is required.")]
+    public string ConnectionString { get; set; } = "Data Source=signpost.db";
+
+    /// <summary>Apply migrations on start-up, so a fresh machine needs no set-up step.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load data-seed/ into an empty database on start-up.</summary>
+    public bool SeedOnStartup { get; set; } = true;
+
+    /// <summary>Folder holding the seed data; relative paths are resolved against the app's base directory.</summary>
+    [Required]
+    public string SeedPath { get; set; } = "data-seed";
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Signpost.Data;
+
+/// <summary>The directory's database: the HSDS tables. Each entity's mapping lives in Configurations/.</summary>
+public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<Phone> Phones => Set<Phone>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+    public DbSet<CostOption> CostOptions => Set<CostOption>();
+    public DbSet<Language> Languages => Set<Language>();
+    public DbSet<Accessibility> Accessibility => Set<Accessibility>();
+    public DbSet<TaxonomyScheme> Taxonomies => Set<TaxonomyScheme>();
+    public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
+    public DbSet<ServiceAttribute> Attributes => Set<ServiceAttribute>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,22 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Signpost.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class SearchIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.CreateV1);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.DropV1);
+        }
+    }
+}

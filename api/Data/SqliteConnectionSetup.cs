@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Signpost.Data;
+
+/// <summary>
+/// Prepares every SQLite connection the app opens: the pragmas that make it fast and safe for
+/// concurrent readers, and the SQL functions the search query calls.
+/// </summary>
+internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Prepare(connection);
+        return Task.CompletedTask;
+    }
+
+    public static void Prepare(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return;
+        }
+
+        using (var pragma = sqlite.CreateCommand())
+        {
+            // WAL lets readers run while a write commits; NORMAL is durable across app crashes in WAL mode.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+            pragma.ExecuteNonQuery();
+        }
+
+        GeoSqlFunctions.Register(sqlite);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Signpost.Geo.Postcodes;
+
+/// <summary>
+/// Resolves a postcode to the centroid of its district (outcode) from the CSV tables in
+/// <c>data-seed/postcodes</c>: a few thousand rows at most, so they are held in memory.
+/// </summary>
+public sealed class OutcodeCentroidLookup : IPostcodeLookup
+{
+    private readonly FrozenDictionary<string, (GeoPoint Point, string Place)> _districts;
+
+    public OutcodeCentroidLookup(IEnumerable<string> csvFiles)
+    {
+        var districts = new Dictionary<string, (GeoPoint, string)>(StringComparer.Ordinal);
+        foreach (var file in csvFiles.Order(StringComparer.Ordinal))
+        {
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNumber++;
+                if (lineNumber == 1 || string.IsNullOrWhiteSpace(line))
+                {
+                    continue; // header
+                }
+
+                var (outcode, entry) = ParseRow(line, $"{Path.GetFileName(file)}:{lineNumber}");
+                if (districts.TryGetValue(outcode, out var existing) && existing != entry)
+                {
+                    throw new InvalidDataException($"{Path.GetFileName(file)}:{lineNumber}: district {outcode} is already listed with a different centroid.");
+                }
+
+                districts[outcode] = entry;
+            }
+        }
+
+        _districts = districts.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public int Count => _districts.Count;
+
+    public ValueTask<PostcodeLocation?> FindAsync(Postcode postcode, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_districts.TryGetValue(postcode.Outcode, out var d)
+            ? new PostcodeLocation(postcode, d.Point, d.Place)
+            : null);
+
+    private static (string Outcode, (GeoPoint, string)) ParseRow(string line, string where)
+    {
+        var cells = line.Split(',');
+        if (cells.Length < 4
+            || !Postcode.TryParse(cells[0], out var district) || district!.Incode is not null
+            || !double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || !GeoPoint.IsValidLatitude(lat)
+            || !double.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || !GeoPoint.IsValidLongitude(lon))
+        {
+            throw new InvalidDataException($"{where}: expected 'outcode,latitude,longitude,place' but found '{line}'.");
+        }
+
+        return (district.Outcode, (new GeoPoint(lat, lon), string.Join(',', cells[3..]).Trim()));
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Signpost.GraphQL;
+
+/// <summary>Limits for the GraphQL endpoint. Bound from the <c>GraphQL</c> configuration section.</summary>
+public sealed class GraphQLOptions
+{
+    public const string SectionName = "GraphQL";
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    [Range(1_024, 10_485_760)]
+    public int MaxRequestBytes { get; set; } = 262_144;
+
+    /// <summary>Deepest selection set accepted.</summary>
+    [Range(2, 50)]
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Highest query complexity accepted (graphql-dotnet's complexity analysis).</summary>
+    [Range(10, 10_000_000)]
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>How many automatic persisted queries are remembered.</summary>
+    [Range(0, 1_000_000)]
+    public int PersistedQueryCacheSize { get; set; } = 2_000;
+}

@@ -1,0 +1,71 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Signpost.Data;
+using Signpost.GraphQL.Errors;
+using Signpost.GraphQL.Loading;
+using Signpost.GraphQL.Types;
+using Signpost.Search;
+
+namespace Signpost.GraphQL.Query;
+
+public sealed class DirectoryQuery : ObjectGraphType
+{
+    public DirectoryQuery()
+    {
+        Name = "Query";
+        Description = "Read the directory: search services, look up one service or organisation, browse categories.";
+
+        Field<NonNullGraphType<ServiceConnectionGraphType>>("services")
+            .Description("Search services. Filters combine with AND. With `near` or `postcode`, results are nearest first (ties by text rank, then id); with only `text`, best match first; otherwise by name.")
+            .Argument<GeoPointInputGraphType>("near", "Search around this point. Not with `postcode`.")
+            .Argument<StringGraphType>("postcode", "Search around this UK postcode's district centre, in any spacing or case (\"ex108xx\", \"EX10 8XX\"). Not with `near`.")
+            .Argument<FloatGraphType>("radiusKm", $"Search radius in km, more than 0 and at most {SearchLimits.MaxRadiusKm}; default {SearchLimits.DefaultRadiusKm}. Needs `near` or `postcode`.")
+            .Argument<StringGraphType>("text", $"Words to find in service, organisation and category names and descriptions (all must match). At most {SearchLimits.MaxTextLength} characters; punctuation and operators are searched as plain words.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("categories", "Category ids; a service in any of them (or their sub-categories) matches.")
+            .Argument<DateTimeGraphType>("openAt", "Only services open at this moment (evaluated in UK local time; a time without offset is UK local). Not with `openNow`.")
+            .Argument<BooleanGraphType>("openNow", "true: only services open right now in the UK.")
+            .Argument<BooleanGraphType>("free", "true: only free services; false: only services with a charge.")
+            .Argument<IntGraphType>("age", "Only services for someone of this age in years (0-120).")
+            .Argument<StringGraphType>("language", "Only services offered in this language: ISO 639 code (\"pl\") or English name (\"Polish\").")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {SearchLimits.MaxPageSize}; default {SearchLimits.DefaultPageSize}.")
+            .Argument<StringGraphType>("after", "Continue after this cursor (from `pageInfo.endCursor`).")
+            .ResolveAsync(async ctx => await ctx.Service<ServicesSearchField>().ResolveAsync(ctx));
+
+        Field<ServiceGraphType>("service")
+            .Description("One service by id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The service's UUID.")
+            .ResolveAsync(async ctx =>
+            {
+                var id = ParseId(ctx.GetArgument<string>("id"), "id");
+                return await ctx.Service<DirectoryDbContext>().Services.FirstOrDefaultAsync(s => s.Id == id, ctx.CancellationToken);
+            });
+
+        Field<OrganizationGraphType>("organization")
+            .Description("One organisation by id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's UUID.")
+            .ResolveAsync(async ctx =>
+            {
+                var id = ParseId(ctx.GetArgument<string>("id"), "id");
+                return await ctx.Service<DirectoryDbContext>().Organizations.FirstOrDefaultAsync(o => o.Id == id, ctx.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("categories")
+            .Description("The category taxonomy as a tree: the top-level categories, each with its children.")
+            .ResolveAsync(async ctx => await ctx.Service<CategoryCatalog>().RootsAsync(ctx.CancellationToken));
+
+        Field<GeoPointGraphType>("geocode")
+            .Description("The centre of a UK postcode's district. A malformed postcode is BAD_USER_INPUT; one Signpost does not know is NOT_FOUND.")
+            .Argument<NonNullGraphType<StringGraphType>>("postcode", "A UK postcode or district, in any spacing or case.")
+            .ResolveAsync(async ctx =>
+            {
+                var found = await ctx.Service<PostcodeResolver>().ResolveAsync(ctx.GetArgument<string>("postcode"), "postcode", ctx.CancellationToken);
+                return found.Point;
+            });
+    }
+
+    public static Guid ParseId(string? value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw new InputError(field, $"'{Truncate(value)}' is not a UUID");
+
+    public static string Truncate(string? value) => value is { Length: > 60 } ? value[..60] + "…" : value ?? "";
+}

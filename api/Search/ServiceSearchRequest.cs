@@ -1,0 +1,49 @@
+namespace Signpost.Search;
+
+/// <summary>A validated search: every value here is already known to be in range.</summary>
+public sealed record ServiceSearchRequest
+{
+    public GeoPoint? Near { get; init; }
+    public double RadiusKm { get; init; } = SearchLimits.DefaultRadiusKm;
+    public FtsQuery? Text { get; init; }
+    /// <summary>Category ids, already expanded to include every child of a chosen parent.</summary>
+    public IReadOnlyList<Guid> CategoryIds { get; init; } = [];
+    public OpenAtMoment? OpenAt { get; init; }
+    public bool? Free { get; init; }
+    public int? Age { get; init; }
+    public string? Language { get; init; }
+    public int First { get; init; } = SearchLimits.DefaultPageSize;
+    public SearchCursor? After { get; init; }
+
+    public SearchOrder Order => Near is not null ? SearchOrder.Distance : Text is not null ? SearchOrder.Relevance : SearchOrder.Name;
+}
+
+public enum SearchOrder
+{
+    /// <summary>Nearest first; ties by text rank (when searching text), then id.</summary>
+    Distance,
+    /// <summary>Best text match first, then id.</summary>
+    Relevance,
+    /// <summary>Alphabetical by name, then id.</summary>
+    Name,
+}
+
+public static class SearchLimits
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const double DefaultRadiusKm = 10;
+    public const double MaxRadiusKm = 200;
+    public const int MaxTextLength = 200;
+    public const int MaxCategories = 20;
+}
+
+/// <summary>One result: the service's keys and the values it was ordered by.</summary>
+public sealed record ServiceSearchHit(long RowId, Guid Id, string Name, double? DistanceKm, double? Rank);
+
+public sealed record ServiceSearchPage(IReadOnlyList<ServiceSearchHit> Hits, int TotalCount, bool HasNextPage);
+
+public interface IServiceSearch
+{
+    Task<ServiceSearchPage> SearchAsync(ServiceSearchRequest request, CancellationToken cancellationToken);
+}

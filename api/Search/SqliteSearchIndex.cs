@@ -1,0 +1,150 @@
+namespace Signpost.Search;
+
+/// <summary>
+/// The SQLite search indexes, created by the <c>SearchIndexes</c> migration and kept in step with
+/// the HSDS tables by triggers, so every write path (API, seed, bulk import) maintains them:
+/// <list type="bullet">
+/// <item><c>location_rtree</c>: R*Tree over location coordinates (bounding-box search).</item>
+/// <item><c>service_area_rtree</c>: R*Tree over service-area envelopes ("who covers my point?").</item>
+/// <item><c>service_fts</c>: FTS5 over service, organisation and category names and descriptions.</item>
+/// </list>
+/// A change to these definitions belongs in a new migration; this text is version 1.
+/// </summary>
+public static class SqliteSearchIndex
+{
+    /// <summary>FTS5 column weights for bm25(), in column order: name, organisation, categories, description.</summary>
+    public const string Bm25Weights = "10.0, 4.0, 6.0, 1.0";
+
+    public const string CreateV1 = """
+        CREATE VIRTUAL TABLE location_rtree USING rtree(id, min_latitude, max_latitude, min_longitude, max_longitude);
+
+        INSERT INTO location_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
+        SELECT row_id, latitude, latitude, longitude, longitude FROM locations
+        WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+
+        CREATE TRIGGER locations_rtree_insert AFTER INSERT ON locations
+        WHEN NEW.latitude IS NOT NULL AND NEW.longitude IS NOT NULL
+        BEGIN
+            INSERT INTO location_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
+            VALUES (NEW.row_id, NEW.latitude, NEW.latitude, NEW.longitude, NEW.longitude);
+        END;
+
+        CREATE TRIGGER locations_rtree_update AFTER UPDATE OF latitude, longitude ON locations
+        BEGIN
+            DELETE FROM location_rtree WHERE id = OLD.row_id;
+            INSERT INTO location_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
+            SELECT NEW.row_id, NEW.latitude, NEW.latitude, NEW.longitude, NEW.longitude
+            WHERE NEW.latitude IS NOT NULL AND NEW.longitude IS NOT NULL;
+        END;
+
+        CREATE TRIGGER locations_rtree_delete AFTER DELETE ON locations
+        BEGIN
+            DELETE FROM location_rtree WHERE id = OLD.row_id;
+        END;
+
+        CREATE VIRTUAL TABLE service_area_rtree USING rtree(id, min_latitude, max_latitude, min_longitude, max_longitude);
+
+        INSERT INTO service_area_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
+        SELECT row_id, min_latitude, max_latitude, min_longitude, max_longitude FROM service_areas
+        WHERE min_latitude IS NOT NULL;
+
+        CREATE TRIGGER service_areas_rtree_insert AFTER INSERT ON service_areas
+        WHEN NEW.min_latitude IS NOT NULL
+        BEGIN
+            INSERT INTO service_area_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
+            VALUES (NEW.row_id, NEW.min_latitude, NEW.max_latitude, NEW.min_longitude, NEW.max_longitude);
+        END;
+
+        CREATE TRIGGER service_areas_rtree_update AFTER UPDATE OF min_latitude, max_latitude, min_longitude, max_longitude ON service_areas
+        BEGIN
+            DELETE FROM service_area_rtree WHERE id = OLD.row_id;
+            INSERT INTO service_area_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
+            SELECT NEW.row_id, NEW.min_latitude, NEW.max_latitude, NEW.min_longitude, NEW.max_longitude
+            WHERE NEW.min_latitude IS NOT NULL;
+        END;
+
+        CREATE TRIGGER service_areas_rtree_delete AFTER DELETE ON service_areas
+        BEGIN
+            DELETE FROM service_area_rtree WHERE id = OLD.row_id;
+        END;
+
+        CREATE VIRTUAL TABLE service_fts USING fts5(
+            name, organization, categories, description,
+            content = '', contentless_delete = 1,
+            tokenize = 'porter unicode61 remove_diacritics 2');
+
+        CREATE VIEW service_fts_source AS
+        SELECT s.row_id AS row_id,
+               s.name || coalesce(' ' || s.alternate_name, '') AS name,
+               coalesce(o.name, '') || coalesce(' ' || o.alternate_name, '') AS organization,
+               coalesce((SELECT group_concat(t.name || ' ' || t.description, ' ')
+                         FROM attributes a JOIN taxonomy_terms t ON t.id = a.taxonomy_term_id
+                         WHERE a.link_id = s.id), '') AS categories,
+               coalesce(s.description, '') || ' ' || coalesce(o.description, '') AS description
+        FROM services s LEFT JOIN organizations o ON o.id = s.organization_id;
+
+        INSERT INTO service_fts (rowid, name, organization, categories, description)
+        SELECT row_id, name, organization, categories, description FROM service_fts_source;
+
+        CREATE TRIGGER services_fts_insert AFTER INSERT ON services
+        BEGIN
+            INSERT INTO service_fts (rowid, name, organization, categories, description)
+            SELECT row_id, name, organization, categories, description FROM service_fts_source WHERE row_id = NEW.row_id;
+        END;
+
+        CREATE TRIGGER services_fts_update AFTER UPDATE OF name, alternate_name, description, organization_id ON services
+        BEGIN
+            DELETE FROM service_fts WHERE rowid = OLD.row_id;
+            INSERT INTO service_fts (rowid, name, organization, categories, description)
+            SELECT row_id, name, organization, categories, description FROM service_fts_source WHERE row_id = NEW.row_id;
+        END;
+
+        CREATE TRIGGER services_fts_delete AFTER DELETE ON services
+        BEGIN
+            DELETE FROM service_fts WHERE rowid = OLD.row_id;
+        END;
+
+        CREATE TRIGGER organizations_fts_update AFTER UPDATE OF name, alternate_name, description ON organizations
+        BEGIN
+            DELETE FROM service_fts WHERE rowid IN (SELECT row_id FROM services WHERE organization_id = NEW.id);
+            INSERT INTO service_fts (rowid, name, organization, categories, description)
+            SELECT f.row_id, f.name, f.organization, f.categories, f.description
+            FROM service_fts_source f JOIN services s ON s.row_id = f.row_id WHERE s.organization_id = NEW.id;
+        END;
+
+        CREATE TRIGGER attributes_fts_insert AFTER INSERT ON attributes
+        BEGIN
+            DELETE FROM service_fts WHERE rowid = (SELECT row_id FROM services WHERE id = NEW.link_id);
+            INSERT INTO service_fts (rowid, name, organization, categories, description)
+            SELECT f.row_id, f.name, f.organization, f.categories, f.description
+            FROM service_fts_source f JOIN services s ON s.row_id = f.row_id WHERE s.id = NEW.link_id;
+        END;
+
+        CREATE TRIGGER attributes_fts_delete AFTER DELETE ON attributes
+        BEGIN
+            DELETE FROM service_fts WHERE rowid = (SELECT row_id FROM services WHERE id = OLD.link_id);
+            INSERT INTO service_fts (rowid, name, organization, categories, description)
+            SELECT f.row_id, f.name, f.organization, f.categories, f.description
+            FROM service_fts_source f JOIN services s ON s.row_id = f.row_id WHERE s.id = OLD.link_id;
+        END;
+        """;
+
+    public const string DropV1 = """
+        DROP TRIGGER IF EXISTS attributes_fts_delete;
+        DROP TRIGGER IF EXISTS attributes_fts_insert;
+        DROP TRIGGER IF EXISTS organizations_fts_update;
+        DROP TRIGGER IF EXISTS services_fts_delete;
+        DROP TRIGGER IF EXISTS services_fts_update;
+        DROP TRIGGER IF EXISTS services_fts_insert;
+        DROP VIEW IF EXISTS service_fts_source;
+        DROP TABLE IF EXISTS service_fts;
+        DROP TRIGGER IF EXISTS service_areas_rtree_delete;
+        DROP TRIGGER IF EXISTS service_areas_rtree_update;
+        DROP TRIGGER IF EXISTS service_areas_rtree_insert;
+        DROP TABLE IF EXISTS service_area_rtree;
+        DROP TRIGGER IF EXISTS locations_rtree_delete;
+        DROP TRIGGER IF EXISTS locations_rtree_update;
+        DROP TRIGGER IF EXISTS locations_rtree_insert;
+        DROP TABLE IF EXISTS location_rtree;
+        """;
+}

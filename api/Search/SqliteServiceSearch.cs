@@ -1,0 +1,255 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Signpost.Data;
+
+namespace Signpost.Search;
+
+/// <summary>
+/// Service search on SQLite's indexes: the location R*Tree narrows a search to a bounding box,
+/// exact great-circle distance is computed only for those candidates, service areas come from
+/// their own R*Tree (the polygon test runs only where the envelope already holds the point) and
+/// text goes through FTS5 with bm25 ranking. One SQL command returns the page and the total.
+/// </summary>
+public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
+{
+    /// <summary>Haversine distance in km from (@lat, @lon) to location l; matches <see cref="GreatCircle"/>.</summary>
+    private static readonly string DistanceSql = string.Create(CultureInfo.InvariantCulture,
+        $"2 * {GreatCircle.EarthRadiusKm} * asin(min(1, sqrt(pow(sin(radians(l.latitude - @lat) / 2), 2) + cos(radians(@lat)) * cos(radians(l.latitude)) * pow(sin(radians(l.longitude - @lon) / 2), 2))))");
+
+    public async Task<ServiceSearchPage> SearchAsync(ServiceSearchRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Text is { MatchesNothing: true })
+        {
+            return new ServiceSearchPage([], 0, false);
+        }
+
+        var parameters = new List<SqliteParameter>();
+        var sql = BuildSql(request, parameters);
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddRange(parameters.ToArray());
+            var page = await ReadPageAsync(command, request.First, cancellationToken);
+            if (page.Hits.Count == 0 && request.After is not null)
+            {
+                // Past the last page the window total has no row to ride on: count on its own.
+                var countParameters = new List<SqliteParameter>();
+                await using var count = connection.CreateCommand();
+                count.CommandText = BuildMatchesSql(request, countParameters) + "SELECT count(*) FROM matches";
+                count.Parameters.AddRange(countParameters.ToArray());
+                page = page with { TotalCount = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) };
+            }
+
+            return page;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The SQL for a request, exposed so tests can check its query plan uses the indexes.</summary>
+    public static string BuildSql(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    {
+        var sql = new StringBuilder(BuildMatchesSql(request, parameters));
+        sql.Append("""
+            SELECT row_id, id, name, distance_km, rank, total
+            FROM (SELECT m.*, count(*) OVER () AS total FROM matches m)
+
+            """);
+
+        var hasText = request.Text is not null;
+        var (orderBy, keyset) = request.Order switch
+        {
+            SearchOrder.Distance when hasText => ("distance_km, rank, id", "(distance_km, rank, id) > (@afterDistance, @afterRank, @afterId)"),
+            SearchOrder.Distance => ("distance_km, id", "(distance_km, id) > (@afterDistance, @afterId)"),
+            SearchOrder.Relevance => ("rank, id", "(rank, id) > (@afterRank, @afterId)"),
+            _ => ("name COLLATE NOCASE, id", "(name COLLATE NOCASE, id) > (@afterName, @afterId)"),
+        };
+
+        if (request.After is { } after)
+        {
+            sql.Append("WHERE ").Append(keyset).Append('\n');
+            Add(parameters, "@afterDistance", after.DistanceKm);
+            Add(parameters, "@afterRank", after.Rank);
+            Add(parameters, "@afterName", after.Name);
+            Add(parameters, "@afterId", SqliteIds.ToText(after.Id));
+        }
+
+        // One extra row tells whether there is a next page.
+        Add(parameters, "@take", request.First + 1);
+        sql.Append("ORDER BY ").Append(orderBy).Append("\nLIMIT @take");
+        return sql.ToString();
+    }
+
+    /// <summary>The common table expressions ending in <c>matches</c>: every service the request matches.</summary>
+    private static string BuildMatchesSql(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    {
+        var sql = new StringBuilder("WITH ");
+        var hasText = request.Text is not null;
+        if (hasText)
+        {
+            Add(parameters, "@text", request.Text!.MatchExpression);
+            sql.Append($"""
+                text_matches AS (
+                    SELECT rowid AS row_id, bm25(service_fts, {SqliteSearchIndex.Bm25Weights}) AS rank
+                    FROM service_fts WHERE service_fts MATCH @text),
+
+                """);
+        }
+
+        string source;
+        if (request.Near is { } near)
+        {
+            var box = BoundingBox.Around(near, request.RadiusKm);
+            Add(parameters, "@lat", near.Latitude);
+            Add(parameters, "@lon", near.Longitude);
+            Add(parameters, "@radius", request.RadiusKm);
+            Add(parameters, "@minLat", box.MinLatitude);
+            Add(parameters, "@maxLat", box.MaxLatitude);
+            Add(parameters, "@minLon", box.MinLongitude);
+            Add(parameters, "@maxLon", box.MaxLongitude);
+            sql.Append($"""
+                near_locations AS (
+                    SELECT sal.service_id AS service_id, min({DistanceSql}) AS distance_km
+                    FROM location_rtree r
+                    JOIN locations l ON l.row_id = r.id
+                    JOIN service_at_locations sal ON sal.location_id = l.id
+                    WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
+                      AND r.min_longitude <= @maxLon AND r.max_longitude >= @minLon
+                    GROUP BY sal.service_id
+                    HAVING distance_km <= @radius),
+                covering_areas AS (
+                    SELECT DISTINCT sa.service_id AS service_id
+                    FROM service_area_rtree ar
+                    JOIN service_areas sa ON sa.row_id = ar.id
+                    WHERE ar.min_latitude <= @lat AND ar.max_latitude >= @lat
+                      AND ar.min_longitude <= @lon AND ar.max_longitude >= @lon
+                      AND geo_covers(sa.extent, @lat, @lon)),
+                nearby AS (
+                    SELECT service_id, distance_km FROM near_locations
+                    UNION ALL
+                    SELECT service_id, 0.0 FROM covering_areas
+                    WHERE service_id NOT IN (SELECT service_id FROM near_locations)),
+
+                """);
+            source = "nearby n JOIN services s ON s.id = n.service_id" + (hasText ? " JOIN text_matches t ON t.row_id = s.row_id" : "");
+        }
+        else
+        {
+            source = hasText ? "text_matches t JOIN services s ON s.row_id = t.row_id" : "services s";
+        }
+
+        var distance = request.Near is null ? "NULL" : "n.distance_km";
+        var rank = hasText ? "t.rank" : "NULL";
+        sql.Append($"""
+            matches AS (
+                SELECT s.row_id AS row_id, s.id AS id, s.name AS name, {distance} AS distance_km, {rank} AS rank
+                FROM {source}
+                WHERE {Filters(request, parameters)})
+
+            """);
+        return sql.ToString();
+    }
+
+    private static string Filters(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    {
+        var filters = new List<string>();
+        if (request.OpenAt is { } openAt)
+        {
+            // Only running services can be open; the schedule must recur on this day at this time.
+            filters.Add($"s.status = '{ServiceStatusNames.Active}'");
+            filters.Add("""
+                EXISTS (SELECT 1 FROM schedules sc
+                    WHERE sc.service_id = s.id
+                      AND sc.opens_at <= @openTime AND sc.closes_at > @openTime
+                      AND (sc.valid_from IS NULL OR sc.valid_from <= @openDate)
+                      AND (sc.valid_to IS NULL OR sc.valid_to >= @openDate)
+                      AND (sc.dtstart IS NULL OR sc.dtstart <= @openDate)
+                      AND (sc.until IS NULL OR sc.until >= @openDate)
+                      AND (sc.freq = 'DAILY'
+                        OR (@bankHoliday = 0 AND sc.freq = 'WEEKLY'
+                            AND instr(',' || sc.byday || ',', @dayToken) > 0
+                            AND (coalesce(sc.interval, 1) = 1
+                              OR (sc.dtstart IS NOT NULL
+                                  AND (CAST(julianday(@weekMonday) - julianday(date(sc.dtstart, '-6 days', 'weekday 1')) AS INTEGER) / 7) % sc.interval = 0)))
+                        OR (@bankHoliday = 0 AND sc.freq = 'MONTHLY'
+                            AND (instr(',' || sc.byday || ',', @nthToken) > 0
+                              OR (@lastToken IS NOT NULL AND instr(',' || sc.byday || ',', @lastToken) > 0)))))
+                """);
+            Add(parameters, "@openTime", openAt.Time);
+            Add(parameters, "@openDate", openAt.Date);
+            Add(parameters, "@weekMonday", openAt.WeekMonday);
+            Add(parameters, "@bankHoliday", openAt.IsBankHoliday ? 1 : 0);
+            Add(parameters, "@dayToken", $",{openAt.DayCode},");
+            Add(parameters, "@nthToken", $",{openAt.NthDayCode},");
+            Add(parameters, "@lastToken", openAt.LastDayCode is null ? null : $",{openAt.LastDayCode},");
+        }
+        else
+        {
+            // Public results show running services, including those closed for a while, never inactive or defunct ones.
+            filters.Add($"s.status IN ('{ServiceStatusNames.Active}', '{ServiceStatusNames.TemporarilyClosed}')");
+        }
+
+        if (request.CategoryIds.Count > 0)
+        {
+            filters.Add("EXISTS (SELECT 1 FROM attributes a WHERE a.link_id = s.id AND a.taxonomy_term_id IN (SELECT value FROM json_each(@categories)))");
+            Add(parameters, "@categories", JsonSerializer.Serialize(request.CategoryIds.Select(SqliteIds.ToText)));
+        }
+
+        if (request.Free is { } free)
+        {
+            filters.Add((free ? "NOT " : "") + "EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id AND c.amount > 0)");
+        }
+
+        if (request.Age is { } age)
+        {
+            filters.Add("(s.minimum_age IS NULL OR s.minimum_age <= @age) AND (s.maximum_age IS NULL OR s.maximum_age >= @age)");
+            Add(parameters, "@age", age);
+        }
+
+        if (request.Language is { } language)
+        {
+            filters.Add("EXISTS (SELECT 1 FROM languages lg WHERE lg.service_id = s.id AND (lg.code = @language COLLATE NOCASE OR lg.name = @language COLLATE NOCASE))");
+            Add(parameters, "@language", language);
+        }
+
+        return string.Join("\n      AND ", filters);
+    }
+
+    private static async Task<ServiceSearchPage> ReadPageAsync(DbCommand command, int first, CancellationToken cancellationToken)
+    {
+        var hits = new List<ServiceSearchHit>(first + 1);
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new ServiceSearchHit(
+                reader.GetInt64(0),
+                Guid.Parse(reader.GetString(1)),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+            total = reader.GetInt32(5);
+        }
+
+        var hasNext = hits.Count > first;
+        if (hasNext)
+        {
+            hits.RemoveAt(hits.Count - 1);
+        }
+
+        return new ServiceSearchPage(hits, total, hasNext);
+    }
+
+    private static void Add(List<SqliteParameter> parameters, string name, object? value) =>
+        parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
+}
