@@ -23,7 +23,7 @@ public sealed class DirectoryQuery : ObjectGraphType
             .Argument<FloatGraphType>("radiusKm", $"Search radius in km, more than 0 and at most {SearchLimits.MaxRadiusKm}; default {SearchLimits.DefaultRadiusKm}. Needs `near` or `postcode`.")
             .Argument<StringGraphType>("text", $"Words to find in service, organisation and category names and descriptions (all must match). At most {SearchLimits.MaxTextLength} characters; punctuation and operators are searched as plain words.")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("categories", "Category ids; a service in any of them (or their sub-categories) matches.")
-            .Argument<DateTimeGraphType>("openAt", "Only services open at this moment (evaluated in UK local time; a time without offset is UK local). Not with `openNow`.")
+            .Argument<DateTimeScalar>("openAt", "Only services open at this moment (evaluated in UK local time; a time without offset is UK local). Not with `openNow`.")
             .Argument<BooleanGraphType>("openNow", "true: only services open right now in the UK.")
             .Argument<BooleanGraphType>("free", "true: only free services; false: only services with a charge.")
             .Argument<IntGraphType>("age", "Only services for someone of this age in years (0-120).")

@@ -14,8 +14,8 @@ public sealed class LocationGraphType : ObjectGraphType<Location>
         Field(l => l.AlternateName, nullable: true).Description("Another name it is known by.");
         Field(l => l.Description, nullable: true).Description("About the place.");
         Field(l => l.LocationType, type: typeof(NonNullGraphType<LocationTypeGraphType>)).Description("Physical, postal or virtual.");
-        Field<NonNullGraphType<FloatGraphType>>("latitude").Description("Latitude in decimal degrees.").Resolve(ctx => ctx.Source.Latitude);
-        Field<NonNullGraphType<FloatGraphType>>("longitude").Description("Longitude in decimal degrees.").Resolve(ctx => ctx.Source.Longitude);
+        Field<FloatGraphType>("latitude").Description("Latitude in decimal degrees; null for a virtual or postal-only location.").Resolve(ctx => ctx.Source.Latitude);
+        Field<FloatGraphType>("longitude").Description("Longitude in decimal degrees; null for a virtual or postal-only location.").Resolve(ctx => ctx.Source.Longitude);
         Field(l => l.Transportation, nullable: true).Description("How to get there: buses, parking.");
         Field<AddressGraphType>("address")
             .Description("The street address.")

@@ -32,7 +32,7 @@ public sealed class ServiceGraphType : ObjectGraphType<Service>
             .Description("True when the listing has not been verified for over 12 months, or never.")
             .Resolve(ctx => ctx.Source.AssuredDate is not { } verified
                 || verified.ToDateTime(TimeOnly.MinValue) < ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime - StaleAfter);
-        Field<NonNullGraphType<DateTimeGraphType>>("lastModified")
+        Field<NonNullGraphType<DateTimeScalar>>("lastModified")
             .Description("When the listing last changed (UTC).")
             .Resolve(ctx => ctx.Source.LastModified.UtcDateTime);
         Field<NonNullGraphType<OrganizationGraphType>>("organization")

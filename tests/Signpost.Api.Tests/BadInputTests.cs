@@ -1,0 +1,111 @@
+using Signpost.Tests.Infrastructure;
+
+namespace Signpost.Tests;
+
+[Collection(DirectoryCollection.Name)]
+public sealed class BadInputTests(DirectoryApiFactory api)
+{
+    private readonly GraphQLClient _client = new(api.CreateClient());
+
+    public static TheoryData<string, object, string> BadSearches => new()
+    {
+        { "latitude above 90", new { near = new { latitude = 90.5, longitude = 0.0 } }, "near.latitude" },
+        { "latitude below -90", new { near = new { latitude = -91.0, longitude = 0.0 } }, "near.latitude" },
+        { "longitude above 180", new { near = new { latitude = 50.0, longitude = 180.01 } }, "near.longitude" },
+        { "longitude below -180", new { near = new { latitude = 50.0, longitude = -200.0 } }, "near.longitude" },
+        { "radius zero", new { near = NearMeSearchTests.Sidmouth, radiusKm = 0.0 }, "radiusKm" },
+        { "radius negative", new { near = NearMeSearchTests.Sidmouth, radiusKm = -5.0 }, "radiusKm" },
+        { "radius too large", new { near = NearMeSearchTests.Sidmouth, radiusKm = 200.5 }, "radiusKm" },
+        { "radius without a point", new { radiusKm = 5.0 }, "radiusKm" },
+        { "first zero", new { first = 0 }, "first" },
+        { "first over 100", new { first = 101 }, "first" },
+        { "malformed cursor", new { after = "not-a-cursor" }, "after" },
+        { "base64 but not a cursor", new { after = "eyJmb28iOjF9" }, "after" },
+        { "unknown category id", new { categories = new[] { "00000000-0000-0000-0000-000000000001" } }, "categories[0]" },
+        { "category id that is not a UUID", new { categories = new[] { "dementia" } }, "categories[0]" },
+        { "malformed postcode", new { postcode = "NOT A POSTCODE" } , "postcode" },
+        { "postcode with bad inward letters", new { postcode = "EX10 8CI" }, "postcode" },
+        { "near and postcode both", new { near = NearMeSearchTests.Sidmouth, postcode = "EX10 8XX" }, "postcode" },
+        { "age negative", new { age = -1 }, "age" },
+        { "age too old", new { age = 130 }, "age" },
+        { "text too long", new { text = new string('a', 201) }, "text" },
+        { "openAt with openNow", new { openAt = "2026-11-24T10:00:00Z", openNow = true }, "openAt" },
+        { "blank language", new { language = "  " }, "language" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSearches))]
+    public async Task BadSearchInputIsABadUserInputErrorNamingTheField(string why, object variables, string field)
+    {
+        var response = await _client.RunAsync("ServiceIds", variables);
+
+        Assert.True(response.Errors is { Count: > 0 }, $"{why}: {response}");
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Equal(field, response.Error["extensions"]!["field"]!.GetValue<string>());
+        Assert.StartsWith(field + ":", response.Error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ACursorFromAnotherKindOfSearchIsRefused()
+    {
+        var textSearch = await _client.RunAsync("ServiceIds", new { text = "support", first = 2 });
+        var cursor = textSearch.DataOrFail()["services"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var response = await _client.RunAsync("ServiceIds", new { near = NearMeSearchTests.Sidmouth, after = cursor });
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Equal("after", response.Error["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AWellFormedPostcodeOutsideTheTableIsNotFound()
+    {
+        var search = await _client.RunAsync("ServiceIds", new { postcode = "ZE2 9QW" });
+        var geocode = await _client.RunAsync("Geocode", new { postcode = "ze29qw" });
+
+        Assert.Equal("NOT_FOUND", search.ErrorCode);
+        Assert.Equal("postcode", search.Error["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal("NOT_FOUND", geocode.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("EX10 8XX")]
+    [InlineData("ex108xx")]
+    [InlineData("  Ex10   8xx ")]
+    [InlineData("EX10")]
+    public async Task GeocodeAcceptsAnyPostcodeForm(string postcode)
+    {
+        var response = await _client.RunAsync("Geocode", new { postcode });
+
+        var point = response.DataOrFail()["geocode"]!;
+        Assert.Equal(50.693, point["latitude"]!.GetValue<double>(), precision: 2);
+        Assert.Equal(-3.242, point["longitude"]!.GetValue<double>(), precision: 2);
+    }
+
+    [Fact]
+    public async Task AMalformedServiceIdIsBadUserInput()
+    {
+        var response = await _client.PostAsync("query { service(id: \"abc\") { name } }");
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Equal("id", response.Error["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnUnknownServiceIdIsNull()
+    {
+        var response = await _client.PostAsync("query { service(id: \"6f1c2a52-5e0b-4c38-9a55-0c5b8d1e7a10\") { name } }");
+
+        Assert.Null(response.DataOrFail()["service"]);
+    }
+
+    [Fact]
+    public async Task AVariableOfTheWrongTypeIsBadUserInput()
+    {
+        var response = await _client.RunAsync("ServiceIds", new { first = "twenty" });
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Contains("first", response.Error["message"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Signpost.Tests.Infrastructure;
+
+/// <summary>
+/// The real API (Program.cs) on a real SQLite file: migrated and seeded on start exactly as in
+/// production, in a fresh temporary folder per factory, at a fixed "now" so open-now and
+/// staleness answers do not drift.
+/// </summary>
+public class DirectoryApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Tuesday 24 November 2026, 10:30 in the UK (GMT).</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 30, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("signpost-tests-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "signpost.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
+
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>One seeded API shared by the read-only integration tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class DirectoryCollection : ICollectionFixture<DirectoryApiFactory>
+{
+    public const string Name = "Seeded directory";
+}
