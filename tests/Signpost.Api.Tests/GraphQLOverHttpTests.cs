@@ -99,6 +99,15 @@ public sealed class GraphQLOverHttpTests(DirectoryApiFactory api)
     }
 
     [Fact]
+    public async Task AnUnknownOperationNameIsBadUserInput()
+    {
+        using var response = await PostAsync(new { query = "query A { categories { code } }", operationName = "B" }, accept: ResponseJson);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BAD_USER_INPUT", (await Json(response))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task GetRunsQueriesWithVariables()
     {
         var query = Uri.EscapeDataString("query($p: String!) { geocode(postcode: $p) { latitude } }");

@@ -21,10 +21,9 @@ internal sealed class SignpostErrorInfoProvider : IErrorInfoProvider
             SyntaxError => (ErrorCodes.ParseFailed, executionError.Message),
             InvalidVariableError => (ErrorCodes.BadUserInput, executionError.Message),
             ValidationError => (ErrorCodes.ValidationFailed, executionError.Message),
-            UnhandledError => (ErrorCodes.InternalServerError, InternalMessage),
+            // Other request problems graphql-dotnet reports: no operation, unknown operation name.
+            DocumentError => (ErrorCodes.BadUserInput, executionError.Message),
             _ when executionError.Code is ErrorCodes.PersistedQueryNotFound or ErrorCodes.BadUserInput => (executionError.Code, executionError.Message),
-            // Request-level problems graphql-dotnet reports itself (no operation, bad operation name, ...).
-            _ when executionError.InnerException is null => (ErrorCodes.BadUserInput, executionError.Message),
             _ => (ErrorCodes.InternalServerError, InternalMessage),
         };
 
