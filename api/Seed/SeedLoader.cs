@@ -14,27 +14,7 @@ public sealed class SeedLoader
 
     public async Task<Counts> LoadAsync(DirectoryDbContext db, string seedPath, CancellationToken cancellationToken)
     {
-        var taxonomy = Read<TaxonomyDocument>(Path.Combine(seedPath, "taxonomy", "categories.json"));
-        var termsByCode = taxonomy.Terms.ToDictionary(t => t.Code, t => t.Id, StringComparer.Ordinal);
-
-        db.Taxonomies.Add(new TaxonomyScheme
-        {
-            Id = taxonomy.Taxonomy.Id,
-            Name = taxonomy.Taxonomy.Name,
-            Description = taxonomy.Taxonomy.Description,
-            Uri = taxonomy.Taxonomy.Uri,
-            Version = taxonomy.Taxonomy.Version,
-        });
-        db.TaxonomyTerms.AddRange(taxonomy.Terms.Select(t => new TaxonomyTerm
-        {
-            Id = t.Id,
-            Code = t.Code,
-            Name = t.Name,
-            Description = t.Description,
-            ParentId = t.ParentId,
-            TaxonomyId = taxonomy.Taxonomy.Id,
-            Language = "en",
-        }));
+        var termsByCode = AddTaxonomy(db, seedPath);
 
         var ids = new HashSet<Guid>();
         var counts = new Counts(0, 0, 0);
@@ -56,6 +36,31 @@ public sealed class SeedLoader
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return counts;
+    }
+
+    /// <summary>Adds the category taxonomy from data-seed/taxonomy; returns term ids by code.</summary>
+    public IReadOnlyDictionary<string, Guid> AddTaxonomy(DirectoryDbContext db, string seedPath)
+    {
+        var taxonomy = Read<TaxonomyDocument>(Path.Combine(seedPath, "taxonomy", "categories.json"));
+        db.Taxonomies.Add(new TaxonomyScheme
+        {
+            Id = taxonomy.Taxonomy.Id,
+            Name = taxonomy.Taxonomy.Name,
+            Description = taxonomy.Taxonomy.Description,
+            Uri = taxonomy.Taxonomy.Uri,
+            Version = taxonomy.Taxonomy.Version,
+        });
+        db.TaxonomyTerms.AddRange(taxonomy.Terms.Select(t => new TaxonomyTerm
+        {
+            Id = t.Id,
+            Code = t.Code,
+            Name = t.Name,
+            Description = t.Description,
+            ParentId = t.ParentId,
+            TaxonomyId = taxonomy.Taxonomy.Id,
+            Language = "en",
+        }));
+        return taxonomy.Terms.ToDictionary(t => t.Code, t => t.Id, StringComparer.Ordinal);
     }
 
     private static T Read<T>(string file)

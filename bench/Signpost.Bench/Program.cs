@@ -1,0 +1,27 @@
+// Signpost benchmarks: generate a synthetic national directory, then measure search over HTTP.
+// See bench/README.md for the method and the commands.
+using Signpost.Bench.Generation;
+
+return args switch
+{
+    ["generate", .. var rest] => await GenerateCommand.RunAsync(
+        Option(rest, "--db") ?? "bench/data/directory.db",
+        int.Parse(Option(rest, "--services") ?? "10000", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option(rest, "--seed") ?? "2026", System.Globalization.CultureInfo.InvariantCulture)),
+    _ => Usage(),
+};
+
+static string? Option(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          dotnet run -c Release --project bench/Signpost.Bench -- generate --services N [--seed S] [--db PATH]
+        """);
+    return 2;
+}
