@@ -1,39 +1,23 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Signpost.Geo;
 
 /// <summary>
-/// SQL functions SQLite lacks, registered on each connection. The search query calls
-/// <c>geo_covers(extent, latitude, longitude)</c> only for service areas whose R*Tree envelope
-/// already contains the point, so the polygon test runs for a handful of rows per search.
+/// SQL functions SQLite lacks, registered on each connection:
+/// <list type="bullet">
+/// <item><c>geo_covers(extent_rings, latitude, longitude)</c>: the search calls it only for
+/// service areas whose R*Tree envelope already holds the point.</item>
+/// <item><c>geo_rings(extent)</c>: GeoJSON to the <see cref="PolygonRings"/> form, for migrations
+/// that fill the column from existing rows.</item>
+/// </list>
 /// </summary>
 internal static class GeoSqlFunctions
 {
-    private const int MaxCachedAreas = 4096;
-    private static readonly ConcurrentDictionary<string, AreaGeometry?> ParsedAreas = new(StringComparer.Ordinal);
-
-    public static void Register(SqliteConnection connection) =>
-        connection.CreateFunction<string?, double, double, bool>("geo_covers", Covers, isDeterministic: true);
-
-    private static bool Covers(string? extent, double latitude, double longitude)
+    public static void Register(SqliteConnection connection)
     {
-        if (extent is null)
-        {
-            return false;
-        }
-
-        if (!ParsedAreas.TryGetValue(extent, out var area))
-        {
-            AreaGeometry.TryParse(extent, out area, out _);
-            if (ParsedAreas.Count >= MaxCachedAreas)
-            {
-                ParsedAreas.Clear(); // crude but bounded; areas are few and cheap to re-parse
-            }
-
-            ParsedAreas[extent] = area;
-        }
-
-        return area?.Covers(new GeoPoint(latitude, longitude)) ?? false;
+        connection.CreateFunction<byte[]?, double, double, bool>("geo_covers",
+            (rings, latitude, longitude) => rings is not null && PolygonRings.Covers(rings, latitude, longitude), isDeterministic: true);
+        connection.CreateFunction<string?, byte[]?>("geo_rings",
+            extent => extent is not null && AreaGeometry.TryParse(extent, out var area, out _) ? PolygonRings.Encode(area!.Geometry) : null, isDeterministic: true);
     }
 }

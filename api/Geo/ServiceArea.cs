@@ -20,6 +20,8 @@ public sealed class ServiceArea
     public double? MaxLatitude { get; private set; }
     public double? MinLongitude { get; private set; }
     public double? MaxLongitude { get; private set; }
+    /// <summary>The extent's rings in <see cref="PolygonRings"/> form, for the fast point-in-area test.</summary>
+    public byte[]? ExtentRings { get; private set; }
 
     public void SetExtent(AreaGeometry? geometry)
     {
@@ -28,5 +30,6 @@ public sealed class ServiceArea
         MaxLatitude = geometry?.Envelope.MaxY;
         MinLongitude = geometry?.Envelope.MinX;
         MaxLongitude = geometry?.Envelope.MaxX;
+        ExtentRings = geometry is null ? null : PolygonRings.Encode(geometry.Geometry);
     }
 }

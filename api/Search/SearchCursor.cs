@@ -10,14 +10,14 @@ namespace Signpost.Search;
 /// </summary>
 public sealed record SearchCursor(
     [property: JsonPropertyName("o")] SearchOrder Order,
-    [property: JsonPropertyName("d")] double? DistanceKm,
+    [property: JsonPropertyName("d")] double? SortDistance,
     [property: JsonPropertyName("r")] double? Rank,
     [property: JsonPropertyName("n")] string? Name,
     [property: JsonPropertyName("i")] Guid Id)
 {
     public static SearchCursor For(SearchOrder order, ServiceSearchHit hit) => new(
         order,
-        order == SearchOrder.Distance ? hit.DistanceKm : null,
+        order == SearchOrder.Distance ? hit.SortDistance : null,
         order is SearchOrder.Distance or SearchOrder.Relevance ? hit.Rank : null,
         order == SearchOrder.Name ? hit.Name : null,
         hit.Id);
@@ -46,7 +46,7 @@ public sealed record SearchCursor(
     /// <summary>Whether this cursor can continue a search ordered this way.</summary>
     public bool Fits(SearchOrder order, bool hasText) => Order == order && order switch
     {
-        SearchOrder.Distance => DistanceKm is not null && (Rank is not null) == hasText,
+        SearchOrder.Distance => SortDistance is not null && (Rank is not null) == hasText,
         SearchOrder.Relevance => Rank is not null,
         _ => Name is not null,
     };

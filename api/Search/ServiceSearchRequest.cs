@@ -38,8 +38,11 @@ public static class SearchLimits
     public const int MaxCategories = 20;
 }
 
-/// <summary>One result: the service's keys and the values it was ordered by.</summary>
-public sealed record ServiceSearchHit(long RowId, Guid Id, string Name, double? DistanceKm, double? Rank);
+/// <summary>
+/// One result: the service's keys and the values it was ordered by. <see cref="SortDistance"/> is
+/// the squared chord length to the search point (it orders exactly as great-circle distance does).
+/// </summary>
+public sealed record ServiceSearchHit(long RowId, Guid Id, string Name, double? SortDistance, double? DistanceKm, double? Rank);
 
 public sealed record ServiceSearchPage(IReadOnlyList<ServiceSearchHit> Hits, int TotalCount, bool HasNextPage);
 

@@ -8,14 +8,15 @@ namespace Signpost.Search;
 /// <item><c>service_area_rtree</c>: R*Tree over service-area envelopes ("who covers my point?").</item>
 /// <item><c>service_fts</c>: FTS5 over service, organisation and category names and descriptions.</item>
 /// </list>
-/// A change to these definitions belongs in a new migration; this text is version 1.
+/// Each migration uses the version of this text it was written with; a change is a new version.
 /// </summary>
 public static class SqliteSearchIndex
 {
     /// <summary>FTS5 column weights for bm25(), in column order: name, organisation, categories, description.</summary>
     public const string Bm25Weights = "10.0, 4.0, 6.0, 1.0";
 
-    public const string CreateV1 = """
+    /// <summary>Version 1 geo indexes: location and service-area R*Trees joined back to their tables.</summary>
+    public const string GeoV1 = """
         CREATE VIRTUAL TABLE location_rtree USING rtree(id, min_latitude, max_latitude, min_longitude, max_longitude);
 
         INSERT INTO location_rtree (id, min_latitude, max_latitude, min_longitude, max_longitude)
@@ -68,6 +69,10 @@ public static class SqliteSearchIndex
             DELETE FROM service_area_rtree WHERE id = OLD.row_id;
         END;
 
+        """;
+
+    /// <summary>Version 1 text index: FTS5 over services with their organisation and categories.</summary>
+    public const string FullTextV1 = """
         CREATE VIRTUAL TABLE service_fts USING fts5(
             name, organization, categories, description,
             content = '', contentless_delete = 1,
@@ -128,6 +133,126 @@ public static class SqliteSearchIndex
             FROM service_fts_source f JOIN services s ON s.row_id = f.row_id WHERE s.id = OLD.link_id;
         END;
         """;
+
+    public const string CreateV1 = GeoV1 + FullTextV1;
+
+    /// <summary>
+    /// Version 2 geo indexes. One R*Tree row per (listed service, location) pair carrying the
+    /// service's row id and the location's unit vector, so a near-me search reads only the R*Tree:
+    /// squared chord length between unit vectors orders and filters exactly like great-circle
+    /// distance, in a handful of arithmetic operations. Only listed services (active or temporarily
+    /// closed) are in the geo indexes; a status change moves a service in or out.
+    /// </summary>
+    public const string GeoV2 = """
+        DROP TRIGGER locations_rtree_insert;
+        DROP TRIGGER locations_rtree_update;
+        DROP TRIGGER locations_rtree_delete;
+        DROP TABLE location_rtree;
+        DROP TRIGGER service_areas_rtree_insert;
+        DROP TRIGGER service_areas_rtree_update;
+        DROP TRIGGER service_areas_rtree_delete;
+        DROP TABLE service_area_rtree;
+
+        UPDATE service_areas SET extent_rings = geo_rings(extent) WHERE extent IS NOT NULL AND extent_rings IS NULL;
+
+        CREATE VIEW service_location_points AS
+        SELECT sal.row_id AS id, l.latitude AS latitude, l.longitude AS longitude, s.row_id AS service_row_id,
+               cos(radians(l.latitude)) * cos(radians(l.longitude)) AS x,
+               cos(radians(l.latitude)) * sin(radians(l.longitude)) AS y,
+               sin(radians(l.latitude)) AS z
+        FROM service_at_locations sal
+        JOIN locations l ON l.id = sal.location_id
+        JOIN services s ON s.id = sal.service_id
+        WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL
+          AND s.status IN ('active', 'temporarily closed');
+
+        CREATE VIRTUAL TABLE service_location_rtree USING rtree(
+            id, min_latitude, max_latitude, min_longitude, max_longitude, +service_row_id, +x, +y, +z);
+
+        INSERT INTO service_location_rtree
+        SELECT id, latitude, latitude, longitude, longitude, service_row_id, x, y, z FROM service_location_points;
+
+        CREATE TRIGGER service_at_locations_rtree_insert AFTER INSERT ON service_at_locations
+        BEGIN
+            INSERT INTO service_location_rtree
+            SELECT id, latitude, latitude, longitude, longitude, service_row_id, x, y, z
+            FROM service_location_points WHERE id = NEW.row_id;
+        END;
+
+        CREATE TRIGGER service_at_locations_rtree_delete AFTER DELETE ON service_at_locations
+        BEGIN
+            DELETE FROM service_location_rtree WHERE id = OLD.row_id;
+        END;
+
+        CREATE TRIGGER locations_rtree_update AFTER UPDATE OF latitude, longitude ON locations
+        BEGIN
+            DELETE FROM service_location_rtree
+            WHERE id IN (SELECT row_id FROM service_at_locations WHERE location_id = NEW.id);
+            INSERT INTO service_location_rtree
+            SELECT id, latitude, latitude, longitude, longitude, service_row_id, x, y, z
+            FROM service_location_points
+            WHERE id IN (SELECT row_id FROM service_at_locations WHERE location_id = NEW.id);
+        END;
+
+        CREATE VIEW service_area_envelopes AS
+        SELECT sa.row_id AS id, sa.min_latitude AS min_latitude, sa.max_latitude AS max_latitude,
+               sa.min_longitude AS min_longitude, sa.max_longitude AS max_longitude, s.row_id AS service_row_id
+        FROM service_areas sa
+        JOIN services s ON s.id = sa.service_id
+        WHERE sa.min_latitude IS NOT NULL AND sa.extent_rings IS NOT NULL
+          AND s.status IN ('active', 'temporarily closed');
+
+        CREATE VIRTUAL TABLE service_area_rtree USING rtree(
+            id, min_latitude, max_latitude, min_longitude, max_longitude, +service_row_id);
+
+        INSERT INTO service_area_rtree SELECT * FROM service_area_envelopes;
+
+        CREATE TRIGGER service_areas_rtree_insert AFTER INSERT ON service_areas
+        BEGIN
+            INSERT INTO service_area_rtree SELECT * FROM service_area_envelopes WHERE id = NEW.row_id;
+        END;
+
+        CREATE TRIGGER service_areas_rtree_update
+        AFTER UPDATE OF min_latitude, max_latitude, min_longitude, max_longitude, extent_rings ON service_areas
+        BEGIN
+            DELETE FROM service_area_rtree WHERE id = OLD.row_id;
+            INSERT INTO service_area_rtree SELECT * FROM service_area_envelopes WHERE id = NEW.row_id;
+        END;
+
+        CREATE TRIGGER service_areas_rtree_delete AFTER DELETE ON service_areas
+        BEGIN
+            DELETE FROM service_area_rtree WHERE id = OLD.row_id;
+        END;
+
+        CREATE TRIGGER services_listing_update AFTER UPDATE OF status ON services
+        BEGIN
+            DELETE FROM service_location_rtree
+            WHERE id IN (SELECT row_id FROM service_at_locations WHERE service_id = NEW.id);
+            INSERT INTO service_location_rtree
+            SELECT id, latitude, latitude, longitude, longitude, service_row_id, x, y, z
+            FROM service_location_points
+            WHERE id IN (SELECT row_id FROM service_at_locations WHERE service_id = NEW.id);
+            DELETE FROM service_area_rtree
+            WHERE id IN (SELECT row_id FROM service_areas WHERE service_id = NEW.id);
+            INSERT INTO service_area_rtree SELECT * FROM service_area_envelopes
+            WHERE id IN (SELECT row_id FROM service_areas WHERE service_id = NEW.id);
+        END;
+        """;
+
+    /// <summary>Undoes <see cref="GeoV2"/> and rebuilds the version 1 geo indexes.</summary>
+    public const string DropGeoV2 = """
+        DROP TRIGGER services_listing_update;
+        DROP TRIGGER service_areas_rtree_delete;
+        DROP TRIGGER service_areas_rtree_update;
+        DROP TRIGGER service_areas_rtree_insert;
+        DROP TABLE service_area_rtree;
+        DROP VIEW service_area_envelopes;
+        DROP TRIGGER locations_rtree_update;
+        DROP TRIGGER service_at_locations_rtree_delete;
+        DROP TRIGGER service_at_locations_rtree_insert;
+        DROP TABLE service_location_rtree;
+        DROP VIEW service_location_points;
+        """ + GeoV1;
 
     public const string DropV1 = """
         DROP TRIGGER IF EXISTS attributes_fts_delete;

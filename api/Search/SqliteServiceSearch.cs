@@ -10,15 +10,18 @@ namespace Signpost.Search;
 
 /// <summary>
 /// Service search on SQLite's indexes: the location R*Tree narrows a search to a bounding box,
-/// exact great-circle distance is computed only for those candidates, service areas come from
+/// candidates are filtered and ordered by chord length (exact km only for the page), service areas come from
 /// their own R*Tree (the polygon test runs only where the envelope already holds the point) and
 /// text goes through FTS5 with bm25 ranking. One SQL command returns the page and the total.
 /// </summary>
 public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
 {
-    /// <summary>Haversine distance in km from (@lat, @lon) to location l; matches <see cref="GreatCircle"/>.</summary>
-    private static readonly string DistanceSql = string.Create(CultureInfo.InvariantCulture,
-        $"2 * {GreatCircle.EarthRadiusKm} * asin(min(1, sqrt(pow(sin(radians(l.latitude - @lat) / 2), 2) + cos(radians(@lat)) * cos(radians(l.latitude)) * pow(sin(radians(l.longitude - @lon) / 2), 2))))");
+    /// <summary>Squared chord length between the R*Tree row's unit vector and the search point's.</summary>
+    private const string ChordSql = "((r.x - @x) * (r.x - @x) + (r.y - @y) * (r.y - @y) + (r.z - @z) * (r.z - @z))";
+
+    /// <summary>Great-circle km from a squared chord length, for the rows on the page only.</summary>
+    private static readonly string ChordToKmSql = string.Create(CultureInfo.InvariantCulture,
+        $"2 * {GreatCircle.EarthRadiusKm} * asin(min(1, sqrt(sort_distance) / 2))");
 
     public async Task<ServiceSearchPage> SearchAsync(ServiceSearchRequest request, CancellationToken cancellationToken)
     {
@@ -60,8 +63,10 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
     public static string BuildSql(ServiceSearchRequest request, List<SqliteParameter> parameters)
     {
         var sql = new StringBuilder(BuildMatchesSql(request, parameters));
-        sql.Append("""
-            SELECT row_id, id, name, distance_km, rank, total
+        var distance = request.Near is null ? "NULL" : ChordToKmSql;
+        sql.Append($"""
+            SELECT row_id, id, name, sort_distance, {distance} AS distance_km, rank, total FROM (
+            SELECT row_id, id, name, sort_distance, rank, total
             FROM (SELECT m.*, count(*) OVER () AS total FROM matches m)
 
             """);
@@ -69,8 +74,8 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         var hasText = request.Text is not null;
         var (orderBy, keyset) = request.Order switch
         {
-            SearchOrder.Distance when hasText => ("distance_km, rank, id", "(distance_km, rank, id) > (@afterDistance, @afterRank, @afterId)"),
-            SearchOrder.Distance => ("distance_km, id", "(distance_km, id) > (@afterDistance, @afterId)"),
+            SearchOrder.Distance when hasText => ("sort_distance, rank, id", "(sort_distance, rank, id) > (@afterDistance, @afterRank, @afterId)"),
+            SearchOrder.Distance => ("sort_distance, id", "(sort_distance, id) > (@afterDistance, @afterId)"),
             SearchOrder.Relevance => ("rank, id", "(rank, id) > (@afterRank, @afterId)"),
             _ => ("name COLLATE NOCASE, id", "(name COLLATE NOCASE, id) > (@afterName, @afterId)"),
         };
@@ -78,7 +83,7 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         if (request.After is { } after)
         {
             sql.Append("WHERE ").Append(keyset).Append('\n');
-            Add(parameters, "@afterDistance", after.DistanceKm);
+            Add(parameters, "@afterDistance", after.SortDistance);
             Add(parameters, "@afterRank", after.Rank);
             Add(parameters, "@afterName", after.Name);
             Add(parameters, "@afterId", SqliteIds.ToText(after.Id));
@@ -86,7 +91,7 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
 
         // One extra row tells whether there is a next page.
         Add(parameters, "@take", request.First + 1);
-        sql.Append("ORDER BY ").Append(orderBy).Append("\nLIMIT @take");
+        sql.Append("ORDER BY ").Append(orderBy).Append("\nLIMIT @take)\nORDER BY ").Append(orderBy);
         return sql.ToString();
     }
 
@@ -110,49 +115,50 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         if (request.Near is { } near)
         {
             var box = BoundingBox.Around(near, request.RadiusKm);
+            var (x, y, z) = UnitVector(near);
+            var maxChord = 2 * Math.Sin(request.RadiusKm / (2 * GreatCircle.EarthRadiusKm));
             Add(parameters, "@lat", near.Latitude);
             Add(parameters, "@lon", near.Longitude);
-            Add(parameters, "@radius", request.RadiusKm);
+            Add(parameters, "@x", x);
+            Add(parameters, "@y", y);
+            Add(parameters, "@z", z);
+            Add(parameters, "@maxChord2", maxChord * maxChord);
             Add(parameters, "@minLat", box.MinLatitude);
             Add(parameters, "@maxLat", box.MaxLatitude);
             Add(parameters, "@minLon", box.MinLongitude);
             Add(parameters, "@maxLon", box.MaxLongitude);
+            // A service's distance is its nearest location within the radius; a service that only
+            // reaches the point through a service area is at 0 (min() skips the area rows' NULL).
             sql.Append($"""
-                near_locations AS (
-                    SELECT sal.service_id AS service_id, min({DistanceSql}) AS distance_km
-                    FROM location_rtree r
-                    JOIN locations l ON l.row_id = r.id
-                    JOIN service_at_locations sal ON sal.location_id = l.id
-                    WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
-                      AND r.min_longitude <= @maxLon AND r.max_longitude >= @minLon
-                    GROUP BY sal.service_id
-                    HAVING distance_km <= @radius),
-                covering_areas AS (
-                    SELECT DISTINCT sa.service_id AS service_id
-                    FROM service_area_rtree ar
-                    JOIN service_areas sa ON sa.row_id = ar.id
-                    WHERE ar.min_latitude <= @lat AND ar.max_latitude >= @lat
-                      AND ar.min_longitude <= @lon AND ar.max_longitude >= @lon
-                      AND geo_covers(sa.extent, @lat, @lon)),
                 nearby AS (
-                    SELECT service_id, distance_km FROM near_locations
-                    UNION ALL
-                    SELECT service_id, 0.0 FROM covering_areas
-                    WHERE service_id NOT IN (SELECT service_id FROM near_locations)),
+                    SELECT row_id, coalesce(min(chord2), 0.0) AS chord2 FROM (
+                        SELECT r.service_row_id AS row_id, {ChordSql} AS chord2
+                        FROM service_location_rtree r
+                        WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
+                          AND r.min_longitude <= @maxLon AND r.max_longitude >= @minLon
+                          AND {ChordSql} <= @maxChord2
+                        UNION ALL
+                        SELECT ar.service_row_id, NULL
+                        FROM service_area_rtree ar
+                        JOIN service_areas sa ON sa.row_id = ar.id
+                        WHERE ar.min_latitude <= @lat AND ar.max_latitude >= @lat
+                          AND ar.min_longitude <= @lon AND ar.max_longitude >= @lon
+                          AND geo_covers(sa.extent_rings, @lat, @lon))
+                    GROUP BY row_id),
 
                 """);
-            source = "nearby n JOIN services s ON s.id = n.service_id" + (hasText ? " JOIN text_matches t ON t.row_id = s.row_id" : "");
+            source = "nearby n JOIN services s ON s.row_id = n.row_id" + (hasText ? " JOIN text_matches t ON t.row_id = s.row_id" : "");
         }
         else
         {
             source = hasText ? "text_matches t JOIN services s ON s.row_id = t.row_id" : "services s";
         }
 
-        var distance = request.Near is null ? "NULL" : "n.distance_km";
+        var sortDistance = request.Near is null ? "NULL" : "n.chord2";
         var rank = hasText ? "t.rank" : "NULL";
         sql.Append($"""
             matches AS (
-                SELECT s.row_id AS row_id, s.id AS id, s.name AS name, {distance} AS distance_km, {rank} AS rank
+                SELECT s.row_id AS row_id, s.id AS id, s.name AS name, {sortDistance} AS sort_distance, {rank} AS rank
                 FROM {source}
                 WHERE {Filters(request, parameters)})
 
@@ -237,8 +243,9 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
                 Guid.Parse(reader.GetString(1)),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
-            total = reader.GetInt32(5);
+                reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : reader.GetDouble(5)));
+            total = reader.GetInt32(6);
         }
 
         var hasNext = hits.Count > first;
@@ -248,6 +255,12 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         }
 
         return new ServiceSearchPage(hits, total, hasNext);
+    }
+
+    private static (double X, double Y, double Z) UnitVector(GeoPoint point)
+    {
+        var (lat, lon) = (GreatCircle.ToRadians(point.Latitude), GreatCircle.ToRadians(point.Longitude));
+        return (Math.Cos(lat) * Math.Cos(lon), Math.Cos(lat) * Math.Sin(lon), Math.Sin(lat));
     }
 
     private static void Add(List<SqliteParameter> parameters, string name, object? value) =>

@@ -1,6 +1,7 @@
 // Signpost benchmarks: generate a synthetic national directory, then measure search over HTTP.
 // See bench/README.md for the method and the commands.
 using Signpost.Bench.Generation;
+using Signpost.Bench.Running;
 
 return args switch
 {
@@ -8,6 +9,12 @@ return args switch
         Option(rest, "--db") ?? "bench/data/directory.db",
         int.Parse(Option(rest, "--services") ?? "10000", System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Option(rest, "--seed") ?? "2026", System.Globalization.CultureInfo.InvariantCulture)),
+    ["run", .. var rest] => await RunCommand.RunAsync(
+        Option(rest, "--db") ?? "bench/data/directory.db",
+        Option(rest, "--label") ?? "directory",
+        int.Parse(Option(rest, "--requests") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option(rest, "--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
+    ["plain-server", .. var rest] => await PlainSearchServer.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -22,6 +29,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           dotnet run -c Release --project bench/Signpost.Bench -- generate --services N [--seed S] [--db PATH]
+          dotnet run -c Release --project bench/Signpost.Bench -- run --db PATH --label NAME [--requests N] [--seconds S]
         """);
     return 2;
 }

@@ -8,8 +8,8 @@ internal sealed class ServiceAtLocationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ServiceAtLocation> builder)
     {
         builder.ToTable("service_at_locations");
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasKey(x => x.RowId);
+        builder.HasAlternateKey(x => x.Id);
         builder.Property(x => x.Description).HasMaxLength(TextLimits.Description);
         builder.HasIndex(x => new { x.ServiceId, x.LocationId }).IsUnique();
         // The spatial search joins from a location to its services.

@@ -33,6 +33,10 @@ namespace Signpost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("extent");
 
+                    b.Property<byte[]>("ExtentRings")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("extent_rings");
+
                     b.Property<string>("ExtentType")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -649,14 +653,19 @@ namespace Signpost.Data.Migrations
 
             modelBuilder.Entity("Signpost.Services.ServiceAtLocation", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
 
                     b.Property<string>("Description")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<Guid>("LocationId")
                         .HasColumnType("TEXT")
@@ -666,7 +675,9 @@ namespace Signpost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("service_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("RowId");
+
+                    b.HasAlternateKey("Id");
 
                     b.HasIndex("LocationId", "ServiceId");
 

@@ -72,6 +72,14 @@ internal static class GenerateCommand
         clock.Stop();
         var size = new FileInfo(databasePath).Length;
         Console.WriteLine();
+        await File.WriteAllTextAsync(databasePath + ".generate.json", System.Text.Json.JsonSerializer.Serialize(new
+        {
+            services = written,
+            seed,
+            seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            servicesPerSecond = Math.Round(written / clock.Elapsed.TotalSeconds),
+            fileMiB = Math.Round(size / 1048576.0),
+        }));
         Console.WriteLine($"Wrote {written:N0} services to {databasePath} in {clock.Elapsed.TotalSeconds:N1} s " +
                           $"({written / clock.Elapsed.TotalSeconds:N0} services a second); file size {size / 1048576.0:N0} MiB.");
         return 0;
