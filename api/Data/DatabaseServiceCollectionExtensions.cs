@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Signpost.Data;
@@ -16,12 +17,12 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
 
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton<SqliteConnectionSetup>();
+        builder.Services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
         builder.Services.AddDbContextPool<DirectoryDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             ConfigureSqlite(options, ResolveSqlitePath(database.ConnectionString, contentRoot))
-                .AddInterceptors(services.GetRequiredService<SqliteConnectionSetup>());
+                .AddInterceptors(services.GetServices<IInterceptor>());
         });
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Signpost.Seed.SeedLoader>();

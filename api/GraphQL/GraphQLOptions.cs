@@ -19,6 +19,10 @@ public sealed class GraphQLOptions
     [Range(10, 10_000_000)]
     public int MaxComplexity { get; set; } = 50_000;
 
+    /// <summary>How many distinct parsed queries are remembered (see ParsedDocumentCache).</summary>
+    [Range(0, 1_000_000)]
+    public int DocumentCacheSize { get; set; } = 1_000;
+
     /// <summary>How many automatic persisted queries are remembered.</summary>
     [Range(0, 1_000_000)]
     public int PersistedQueryCacheSize { get; set; } = 2_000;

@@ -32,7 +32,8 @@ public static class GraphQLServiceCollectionExtensions
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
             })
-            .AddValidationRule<OnlyQueriesOverGetRule>()
+            .AddValidationRule<OnlyQueriesOverGetRule>(useForCachedDocuments: true)
+            .ConfigureExecution<ParsedDocumentCache>()
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILogger<DirectorySchema>>();

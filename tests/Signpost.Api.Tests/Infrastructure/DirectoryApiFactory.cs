@@ -19,6 +19,9 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "signpost.db");
 
+    /// <summary>Every SQL command EF Core sends through this API.</summary>
+    public SqlCommandCounter Commands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -27,6 +30,7 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
         });
     }
 
