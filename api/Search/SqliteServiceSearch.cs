@@ -9,20 +9,12 @@ using Signpost.Data;
 namespace Signpost.Search;
 
 /// <summary>
-/// Service search on SQLite's indexes: the location R*Tree narrows a search to a bounding box,
-/// candidates are filtered and ordered by chord length (exact km only for the page), service areas come from
-/// their own R*Tree (the polygon test runs only where the envelope already holds the point) and
-/// text goes through FTS5 with bm25 ranking. One SQL command returns the page and the total.
+/// Service search on SQLite's indexes. Near a point: see <see cref="SqliteNearSearch"/> (R*Trees
+/// for the candidates). Otherwise: FTS5 with bm25 ranking for text, or every listed service by
+/// name; one SQL command returns the page and the total.
 /// </summary>
 public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
 {
-    /// <summary>Squared chord length between the R*Tree row's unit vector and the search point's.</summary>
-    private const string ChordSql = "((r.x - @x) * (r.x - @x) + (r.y - @y) * (r.y - @y) + (r.z - @z) * (r.z - @z))";
-
-    /// <summary>Great-circle km from a squared chord length, for the rows on the page only.</summary>
-    private static readonly string ChordToKmSql = string.Create(CultureInfo.InvariantCulture,
-        $"2 * {GreatCircle.EarthRadiusKm} * asin(min(1, sqrt(sort_distance) / 2))");
-
     public async Task<ServiceSearchPage> SearchAsync(ServiceSearchRequest request, CancellationToken cancellationToken)
     {
         if (request.Text is { MatchesNothing: true })
@@ -30,13 +22,17 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
             return new ServiceSearchPage([], 0, false);
         }
 
-        var parameters = new List<SqliteParameter>();
-        var sql = BuildSql(request, parameters);
-
-        var connection = db.Database.GetDbConnection();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (request.Near is not null)
+            {
+                return await SqliteNearSearch.SearchAsync(connection, request, cancellationToken);
+            }
+
+            var parameters = new List<SqliteParameter>();
+            var sql = BuildSql(request, parameters);
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddRange(parameters.ToArray());
@@ -59,14 +55,13 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         }
     }
 
-    /// <summary>The SQL for a request, exposed so tests can check its query plan uses the indexes.</summary>
+    /// <summary>The SQL for a request without a point, exposed so tests can check its query plan.</summary>
     public static string BuildSql(ServiceSearchRequest request, List<SqliteParameter> parameters)
     {
         var sql = new StringBuilder(BuildMatchesSql(request, parameters));
-        var distance = request.Near is null ? "NULL" : ChordToKmSql;
-        sql.Append($"""
-            SELECT row_id, id, name, sort_distance, {distance} AS distance_km, rank, total FROM (
-            SELECT row_id, id, name, sort_distance, rank, total
+        sql.Append("""
+            SELECT row_id, id, name, NULL AS sort_distance, NULL AS distance_km, rank, total FROM (
+            SELECT row_id, id, name, rank, total
             FROM (SELECT m.*, count(*) OVER () AS total FROM matches m)
 
             """);
@@ -74,8 +69,6 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         var hasText = request.Text is not null;
         var (orderBy, keyset) = request.Order switch
         {
-            SearchOrder.Distance when hasText => ("sort_distance, rank, id", "(sort_distance, rank, id) > (@afterDistance, @afterRank, @afterId)"),
-            SearchOrder.Distance => ("sort_distance, id", "(sort_distance, id) > (@afterDistance, @afterId)"),
             SearchOrder.Relevance => ("rank, id", "(rank, id) > (@afterRank, @afterId)"),
             _ => ("name COLLATE NOCASE, id", "(name COLLATE NOCASE, id) > (@afterName, @afterId)"),
         };
@@ -83,7 +76,6 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         if (request.After is { } after)
         {
             sql.Append("WHERE ").Append(keyset).Append('\n');
-            Add(parameters, "@afterDistance", after.SortDistance);
             Add(parameters, "@afterRank", after.Rank);
             Add(parameters, "@afterName", after.Name);
             Add(parameters, "@afterId", SqliteIds.ToText(after.Id));
@@ -111,54 +103,13 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
                 """);
         }
 
-        string source;
-        if (request.Near is { } near)
-        {
-            var box = BoundingBox.Around(near, request.RadiusKm);
-            var (x, y, z) = UnitVector(near);
-            var maxChord = 2 * Math.Sin(request.RadiusKm / (2 * GreatCircle.EarthRadiusKm));
-            Add(parameters, "@lat", near.Latitude);
-            Add(parameters, "@lon", near.Longitude);
-            Add(parameters, "@x", x);
-            Add(parameters, "@y", y);
-            Add(parameters, "@z", z);
-            Add(parameters, "@maxChord2", maxChord * maxChord);
-            Add(parameters, "@minLat", box.MinLatitude);
-            Add(parameters, "@maxLat", box.MaxLatitude);
-            Add(parameters, "@minLon", box.MinLongitude);
-            Add(parameters, "@maxLon", box.MaxLongitude);
-            // A service's distance is its nearest location within the radius; a service that only
-            // reaches the point through a service area is at 0 (min() skips the area rows' NULL).
-            sql.Append($"""
-                nearby AS (
-                    SELECT row_id, coalesce(min(chord2), 0.0) AS chord2 FROM (
-                        SELECT r.service_row_id AS row_id, {ChordSql} AS chord2
-                        FROM service_location_rtree r
-                        WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
-                          AND r.min_longitude <= @maxLon AND r.max_longitude >= @minLon
-                          AND {ChordSql} <= @maxChord2
-                        UNION ALL
-                        SELECT ar.service_row_id, NULL
-                        FROM service_area_rtree ar
-                        JOIN service_areas sa ON sa.row_id = ar.id
-                        WHERE ar.min_latitude <= @lat AND ar.max_latitude >= @lat
-                          AND ar.min_longitude <= @lon AND ar.max_longitude >= @lon
-                          AND geo_covers(sa.extent_rings, @lat, @lon))
-                    GROUP BY row_id),
+        var source = hasText ? "text_matches t JOIN services s ON s.row_id = t.row_id" : "services s";
 
-                """);
-            source = "nearby n JOIN services s ON s.row_id = n.row_id" + (hasText ? " JOIN text_matches t ON t.row_id = s.row_id" : "");
-        }
-        else
-        {
-            source = hasText ? "text_matches t JOIN services s ON s.row_id = t.row_id" : "services s";
-        }
 
-        var sortDistance = request.Near is null ? "NULL" : "n.chord2";
         var rank = hasText ? "t.rank" : "NULL";
         sql.Append($"""
             matches AS (
-                SELECT s.row_id AS row_id, s.id AS id, s.name AS name, {sortDistance} AS sort_distance, {rank} AS rank
+                SELECT s.row_id AS row_id, s.id AS id, s.name AS name, {rank} AS rank
                 FROM {source}
                 WHERE {Filters(request, parameters)})
 
@@ -166,7 +117,8 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         return sql.ToString();
     }
 
-    private static string Filters(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    /// <summary>The WHERE conditions on services <c>s</c> for every filter but the point and text.</summary>
+    internal static string Filters(ServiceSearchRequest request, List<SqliteParameter> parameters)
     {
         var filters = new List<string>();
         if (request.OpenAt is { } openAt)
@@ -255,12 +207,6 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         }
 
         return new ServiceSearchPage(hits, total, hasNext);
-    }
-
-    private static (double X, double Y, double Z) UnitVector(GeoPoint point)
-    {
-        var (lat, lon) = (GreatCircle.ToRadians(point.Latitude), GreatCircle.ToRadians(point.Longitude));
-        return (Math.Cos(lat) * Math.Cos(lon), Math.Cos(lat) * Math.Sin(lon), Math.Sin(lat));
     }
 
     private static void Add(List<SqliteParameter> parameters, string name, object? value) =>

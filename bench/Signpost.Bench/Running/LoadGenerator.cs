@@ -57,7 +57,7 @@ public sealed class LoadGenerator(Uri baseAddress) : IDisposable
                         Interlocked.Increment(ref errors);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     Interlocked.Increment(ref errors);
                 }
