@@ -14,8 +14,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Title).HasMaxLength(TextLimits.Name);
         builder.Property(c => c.Department).HasMaxLength(TextLimits.Name);
         builder.Property(c => c.Email).HasMaxLength(TextLimits.Email);
-        builder.HasIndex(c => c.ServiceId);
-        builder.HasIndex(c => c.OrganizationId);
+        builder.HasIndex(c => c.ServiceId).HasFilter("\"service_id\" IS NOT NULL");
+        builder.HasIndex(c => c.OrganizationId).HasFilter("\"organization_id\" IS NOT NULL");
         builder.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

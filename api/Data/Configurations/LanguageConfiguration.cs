@@ -13,7 +13,7 @@ internal sealed class LanguageConfiguration : IEntityTypeConfiguration<Language>
         builder.Property(l => l.Name).HasMaxLength(TextLimits.Name);
         builder.Property(l => l.Code).HasMaxLength(TextLimits.Code);
         builder.Property(l => l.Note).HasMaxLength(TextLimits.Short);
-        builder.HasIndex(l => l.ServiceId);
-        builder.HasIndex(l => l.LocationId);
+        builder.HasIndex(l => l.ServiceId).HasFilter("\"service_id\" IS NOT NULL");
+        builder.HasIndex(l => l.LocationId).HasFilter("\"location_id\" IS NOT NULL");
     }
 }

@@ -17,7 +17,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         builder.Property(l => l.Description).HasMaxLength(TextLimits.Description);
         builder.Property(l => l.Transportation).HasMaxLength(TextLimits.Short);
         builder.Property(l => l.ExternalIdentifier).HasMaxLength(TextLimits.Short);
-        builder.HasIndex(l => l.OrganizationId);
+        builder.HasIndex(l => l.OrganizationId).HasFilter("\"organization_id\" IS NOT NULL");
 
         builder.HasOne(l => l.Organization).WithMany(o => o.Locations)
             .HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);

@@ -14,9 +14,11 @@ internal sealed class PhoneConfiguration : IEntityTypeConfiguration<Phone>
         builder.Property(p => p.Extension).HasMaxLength(TextLimits.Code);
         builder.Property(p => p.Type).HasMaxLength(TextLimits.Code);
         builder.Property(p => p.Description).HasMaxLength(TextLimits.Short);
-        builder.HasIndex(p => p.ServiceId);
-        builder.HasIndex(p => p.LocationId);
-        builder.HasIndex(p => p.OrganizationId);
-        builder.HasIndex(p => p.ContactId);
+        // Partial indexes: each phone has one owner, so most of each column is NULL, and with
+        // statistics (ANALYZE) SQLite would judge a full index useless and scan the table.
+        builder.HasIndex(p => p.ServiceId).HasFilter("\"service_id\" IS NOT NULL");
+        builder.HasIndex(p => p.LocationId).HasFilter("\"location_id\" IS NOT NULL");
+        builder.HasIndex(p => p.OrganizationId).HasFilter("\"organization_id\" IS NOT NULL");
+        builder.HasIndex(p => p.ContactId).HasFilter("\"contact_id\" IS NOT NULL");
     }
 }

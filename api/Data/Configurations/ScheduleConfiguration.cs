@@ -17,7 +17,7 @@ internal sealed class ScheduleConfiguration : IEntityTypeConfiguration<Schedule>
         builder.Property(s => s.ClosesAt).HasMaxLength(5);
         builder.Property(s => s.Description).HasMaxLength(TextLimits.Short);
         builder.Property(s => s.Notes).HasMaxLength(TextLimits.Short);
-        builder.HasIndex(s => s.ServiceId);
-        builder.HasIndex(s => s.LocationId);
+        builder.HasIndex(s => s.ServiceId).HasFilter("\"service_id\" IS NOT NULL");
+        builder.HasIndex(s => s.LocationId).HasFilter("\"location_id\" IS NOT NULL");
     }
 }

@@ -153,9 +153,11 @@ namespace Signpost.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocationId");
+                    b.HasIndex("LocationId")
+                        .HasFilter("\"location_id\" IS NOT NULL");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasFilter("\"service_id\" IS NOT NULL");
 
                     b.ToTable("schedules", (string)null);
                 });
@@ -296,9 +298,11 @@ namespace Signpost.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasFilter("\"organization_id\" IS NOT NULL");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasFilter("\"service_id\" IS NOT NULL");
 
                     b.ToTable("contacts", (string)null);
                 });
@@ -379,9 +383,11 @@ namespace Signpost.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocationId");
+                    b.HasIndex("LocationId")
+                        .HasFilter("\"location_id\" IS NOT NULL");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasFilter("\"service_id\" IS NOT NULL");
 
                     b.ToTable("languages", (string)null);
                 });
@@ -442,7 +448,8 @@ namespace Signpost.Data.Migrations
 
                     b.HasKey("RowId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasFilter("\"organization_id\" IS NOT NULL");
 
                     b.ToTable("locations", (string)null);
                 });
@@ -543,13 +550,17 @@ namespace Signpost.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId")
+                        .HasFilter("\"contact_id\" IS NOT NULL");
 
-                    b.HasIndex("LocationId");
+                    b.HasIndex("LocationId")
+                        .HasFilter("\"location_id\" IS NOT NULL");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasFilter("\"organization_id\" IS NOT NULL");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasFilter("\"service_id\" IS NOT NULL");
 
                     b.ToTable("phones", (string)null);
                 });

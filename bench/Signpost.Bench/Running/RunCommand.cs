@@ -76,9 +76,12 @@ internal static class RunCommand
                 ("2. near a postcode, 10 km, one category", LoadGenerator.GraphQL(Query("NearPostcodeCategory"), i => new { postcode = Postcodes[i % Postcodes.Length], category = categories[CategoryCodes[i % CategoryCodes.Length]] })),
                 ("3. text near a point, 25 km", LoadGenerator.GraphQL(Query("TextNearPoint"), i => new { near = Point(DensePoints[(i / 2) % DensePoints.Length]), text = Texts[i % Texts.Length] })),
                 ("4. near a point, open now, age", LoadGenerator.GraphQL(Query("OpenNowForAge"), i => new { near = Point(DensePoints[i % DensePoints.Length]), age = 70 })),
-                ("5. page 11 of query 1 (city)", LoadGenerator.GraphQL(nearPoint, i => new { near = Point(deepCursors[i % deepCursors.Count].Point), radiusKm = 5.0, first = 20, after = deepCursors[i % deepCursors.Count].Cursor })),
+                ("5. page 11 of query 1 (city)", deepCursors.Count == 0 ? null! : LoadGenerator.GraphQL(nearPoint, i => new { near = Point(deepCursors[i % deepCursors.Count].Point), radiusKm = 5.0, first = 20, after = deepCursors[i % deepCursors.Count].Cursor })),
                 ("6. service(id) with all details", LoadGenerator.GraphQL(Query("ServiceDetails"), i => new { id = serviceIds[i % serviceIds.Count] })),
             };
+
+            // Query 5 needs 11 pages within 5 km of a city point; a small directory has none.
+            queries = queries.Where(q => q.Request is not null).ToArray();
 
             // Warm-up: JIT, SQLite page cache, connection pools.
             foreach (var (_, request) in queries)
@@ -126,7 +129,7 @@ internal static class RunCommand
             Console.WriteLine($"plain endpoint, query 1: p50 {single.P50Ms:N2} ms, p95 {single.P95Ms:N2} ms; {at32.RequestsPerSecond:N0} req/s at 32 clients; GraphQL/plain p50 {results["graphQLOverPlainP50"]}");
         }
 
-        var floor = await RawSqlFloor.MeasureAsync(databasePath, DensePoints, 5, 20, requests);
+        var floor = await RawSqlFloor.MeasureAsync(databasePath, DensePoints, 5, requests);
         results["rawSqlQuery1"] = floor;
         Console.WriteLine($"raw SQL, query 1: p50 {floor.P50Ms:N2} ms, p95 {floor.P95Ms:N2} ms");
 
@@ -180,11 +183,6 @@ internal static class RunCommand
             {
                 cursors.Add((point, after));
             }
-        }
-
-        if (cursors.Count == 0)
-        {
-            throw new InvalidOperationException("No city point has 11 pages of results: the directory is too small for query 5.");
         }
 
         return cursors;
