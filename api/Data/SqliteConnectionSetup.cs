@@ -9,11 +9,13 @@ namespace Signpost.Data;
 /// Prepares every SQLite connection the app opens: the pragmas that make it fast and safe for
 /// concurrent readers, and the SQL functions the search calls. EF opens and closes its connection
 /// for each query while Microsoft.Data.Sqlite pools the native handles underneath, so the work is
-/// done once per native handle, not on every open (it was a measurable part of each request).
+/// done once per connection object and native handle, not on every open (it was a measurable
+/// part of each request).
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<object, object> PreparedHandles = new();
+    private static readonly ConditionalWeakTable<SqliteConnection, object> ConnectionsWithFunctions = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
 
@@ -25,19 +27,26 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     public static void Prepare(DbConnection connection)
     {
-        if (connection is not SqliteConnection sqlite || sqlite.Handle is not { } handle || PreparedHandles.TryGetValue(handle, out _))
+        if (connection is not SqliteConnection sqlite)
         {
             return;
         }
 
-        using (var pragma = sqlite.CreateCommand())
+        // Functions belong to the SqliteConnection object, which re-applies them at every open.
+        if (!ConnectionsWithFunctions.TryGetValue(sqlite, out _))
         {
+            GeoSqlFunctions.Register(sqlite);
+            ConnectionsWithFunctions.AddOrUpdate(sqlite, sqlite);
+        }
+
+        // Pragmas belong to the native handle, which the pool keeps between opens.
+        if (sqlite.Handle is { } handle && !PreparedHandles.TryGetValue(handle, out _))
+        {
+            using var pragma = sqlite.CreateCommand();
             // WAL lets readers run while a write commits; NORMAL is durable across app crashes in WAL mode.
             pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
             pragma.ExecuteNonQuery();
+            PreparedHandles.AddOrUpdate(handle, handle);
         }
-
-        GeoSqlFunctions.Register(sqlite);
-        PreparedHandles.AddOrUpdate(handle, handle);
     }
 }
