@@ -20,20 +20,20 @@ internal static class SqliteNearSearch
     /// <summary>
     /// Every listed service-location in the bounding box (service row id and coordinates in 1e-7
     /// degrees, read from the R*Tree nodes), then every listed service whose area covers the point
-    /// (coordinates NULL).
+    /// (coordinates NULL, with its rings). The polygon test runs here rather than in a SQL function:
+    /// a function call per area cost ~3 µs, and 2,500 areas reach central London at 1,000,000 services.
     /// </summary>
     public const string CandidatesSql = """
-        SELECT r.min_service, r.min_latitude, r.min_longitude
+        SELECT r.min_service, r.min_latitude, r.min_longitude, NULL
         FROM service_location_rtree r
         WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
           AND r.min_longitude <= @maxLon AND r.max_longitude >= @minLon
         UNION ALL
-        SELECT ar.min_service, NULL, NULL
+        SELECT ar.min_service, NULL, NULL, g.rings
         FROM service_area_rtree ar
         JOIN service_area_rings g ON g.row_id = ar.id
         WHERE ar.min_latitude <= @pointLat AND ar.max_latitude >= @pointLat
           AND ar.min_longitude <= @pointLon AND ar.max_longitude >= @pointLon
-          AND geo_covers(g.rings, @lat, @lon)
         """;
 
     private record struct Candidate(long RowId, double Chord2, double? Rank, Guid Id);
@@ -116,8 +116,6 @@ internal static class SqliteNearSearch
         var maxChord2 = maxChord * maxChord;
         await using var command = connection.CreateCommand();
         command.CommandText = CandidatesSql;
-        command.Parameters.AddWithValue("@lat", near.Latitude);
-        command.Parameters.AddWithValue("@lon", near.Longitude);
         command.Parameters.AddWithValue("@pointLat", (long)Math.Round(near.Latitude * Scale));
         command.Parameters.AddWithValue("@pointLon", (long)Math.Round(near.Longitude * Scale));
         command.Parameters.AddWithValue("@minLat", (long)Math.Floor(box.MinLatitude * Scale));
@@ -135,7 +133,11 @@ internal static class SqliteNearSearch
             var rowId = reader.GetInt64(0);
             if (reader.IsDBNull(1))
             {
-                areaOnly.Add(rowId);
+                if (PolygonRings.Covers(reader.GetFieldValue<byte[]>(3), near.Latitude, near.Longitude))
+                {
+                    areaOnly.Add(rowId);
+                }
+
                 continue;
             }
 

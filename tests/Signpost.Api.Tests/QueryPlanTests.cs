@@ -15,7 +15,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
     [Fact]
     public async Task NearMeCandidatesComeFromTheRTreesAlone()
     {
-        var parameters = new[] { "@lat", "@lon", "@pointLat", "@pointLon", "@minLat", "@maxLat", "@minLon", "@maxLon" }
+        var parameters = new[] { "@pointLat", "@pointLon", "@minLat", "@maxLat", "@minLon", "@maxLon" }
             .Select(name => new SqliteParameter(name, 0.5)).ToList();
         var plan = await PlanAsync(SqliteNearSearch.CandidatesSql, parameters);
 

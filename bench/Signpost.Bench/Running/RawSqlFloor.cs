@@ -28,8 +28,6 @@ internal static class RawSqlFloor
             var start = Stopwatch.GetTimestamp();
             await using var command = connection.CreateCommand();
             command.CommandText = SqliteNearSearch.CandidatesSql;
-            command.Parameters.AddWithValue("@lat", point.Latitude);
-            command.Parameters.AddWithValue("@lon", point.Longitude);
             command.Parameters.AddWithValue("@pointLat", (long)Math.Round(point.Latitude * Scale));
             command.Parameters.AddWithValue("@pointLon", (long)Math.Round(point.Longitude * Scale));
             command.Parameters.AddWithValue("@minLat", (long)Math.Floor(box.MinLatitude * Scale));
