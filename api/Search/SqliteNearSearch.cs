@@ -70,7 +70,7 @@ internal static class SqliteNearSearch
         }
 
         // Order by distance (then rank); ids break ties, so they are needed only where keys tie.
-        candidates.Sort((a, b) => CompareKeys(a, b) is var c and not 0 ? c : a.Id.CompareTo(b.Id));
+        candidates.Sort(KeyThenId);
         var page = await PageAsync(connection, request, candidates, haveIds, cancellationToken);
         return page;
     }
@@ -107,14 +107,12 @@ internal static class SqliteNearSearch
         return ranks;
     }
 
-    private static async Task<Dictionary<long, double>> ReadCandidatesAsync(SqliteConnection connection, GeoPoint near, double radiusKm, CancellationToken cancellationToken)
+    /// <summary>The candidate query for a point and radius, ready to run (the benchmark's floor runs it too).</summary>
+    public static SqliteCommand CandidatesCommand(SqliteConnection connection, GeoPoint near, double radiusKm)
     {
         const double Scale = SqliteSearchIndex.CoordinateScale;
         var box = BoundingBox.Around(near, radiusKm);
-        var (x, y, z) = UnitVector(near.Latitude, near.Longitude);
-        var maxChord = 2 * Math.Sin(radiusKm / (2 * GreatCircle.EarthRadiusKm));
-        var maxChord2 = maxChord * maxChord;
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = CandidatesSql;
         command.Parameters.AddWithValue("@pointLat", (long)Math.Round(near.Latitude * Scale));
         command.Parameters.AddWithValue("@pointLon", (long)Math.Round(near.Longitude * Scale));
@@ -122,6 +120,15 @@ internal static class SqliteNearSearch
         command.Parameters.AddWithValue("@maxLat", (long)Math.Ceiling(box.MaxLatitude * Scale));
         command.Parameters.AddWithValue("@minLon", (long)Math.Floor(box.MinLongitude * Scale));
         command.Parameters.AddWithValue("@maxLon", (long)Math.Ceiling(box.MaxLongitude * Scale));
+        return command;
+    }
+
+    private static async Task<Dictionary<long, double>> ReadCandidatesAsync(SqliteConnection connection, GeoPoint near, double radiusKm, CancellationToken cancellationToken)
+    {
+        var (x, y, z) = UnitVector(near.Latitude, near.Longitude);
+        var maxChord = 2 * Math.Sin(radiusKm / (2 * GreatCircle.EarthRadiusKm));
+        var maxChord2 = maxChord * maxChord;
+        await using var command = CandidatesCommand(connection, near, radiusKm);
 
         // A service's distance is its nearest location within the radius; one that only reaches
         // the point through a service area is at 0.
@@ -141,7 +148,7 @@ internal static class SqliteNearSearch
                 continue;
             }
 
-            var (lx, ly, lz) = UnitVector(reader.GetInt64(1) / Scale, reader.GetInt64(2) / Scale);
+            var (lx, ly, lz) = UnitVector(reader.GetInt64(1) / SqliteSearchIndex.CoordinateScale, reader.GetInt64(2) / SqliteSearchIndex.CoordinateScale);
             var chord2 = (lx - x) * (lx - x) + (ly - y) * (ly - y) + (lz - z) * (lz - z);
             if (chord2 <= maxChord2 && (!nearest.TryGetValue(rowId, out var best) || chord2 < best))
             {
@@ -213,7 +220,7 @@ internal static class SqliteNearSearch
                 sorted[i] = sorted[i] with { Id = ids[sorted[i].RowId] };
             }
 
-            sorted.Sort(start, end - start, Comparer<Candidate>.Create((a, b) => CompareKeys(a, b) is var c and not 0 ? c : a.Id.CompareTo(b.Id)));
+            sorted.Sort(start, end - start, KeyThenId);
         }
 
         if (request.After is { } cursor)
@@ -235,6 +242,9 @@ internal static class SqliteNearSearch
 
         return new ServiceSearchPage(hits, sorted.Count, start + take < sorted.Count);
     }
+
+    private static readonly Comparer<Candidate> KeyThenId =
+        Comparer<Candidate>.Create((a, b) => CompareKeys(a, b) is var c and not 0 ? c : a.Id.CompareTo(b.Id));
 
     private static int CompareKeys(Candidate a, Candidate b)
     {

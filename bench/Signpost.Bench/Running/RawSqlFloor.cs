@@ -22,18 +22,8 @@ internal static class RawSqlFloor
         var wall = Stopwatch.StartNew();
         for (var i = -iterations / 10; i < iterations; i++)
         {
-            var point = points[(i + iterations) % points.Count];
-            var box = BoundingBox.Around(point, radiusKm);
-            const double Scale = SqliteSearchIndex.CoordinateScale;
             var start = Stopwatch.GetTimestamp();
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteNearSearch.CandidatesSql;
-            command.Parameters.AddWithValue("@pointLat", (long)Math.Round(point.Latitude * Scale));
-            command.Parameters.AddWithValue("@pointLon", (long)Math.Round(point.Longitude * Scale));
-            command.Parameters.AddWithValue("@minLat", (long)Math.Floor(box.MinLatitude * Scale));
-            command.Parameters.AddWithValue("@maxLat", (long)Math.Ceiling(box.MaxLatitude * Scale));
-            command.Parameters.AddWithValue("@minLon", (long)Math.Floor(box.MinLongitude * Scale));
-            command.Parameters.AddWithValue("@maxLon", (long)Math.Ceiling(box.MaxLongitude * Scale));
+            await using var command = SqliteNearSearch.CandidatesCommand(connection, points[(i + iterations) % points.Count], radiusKm);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
