@@ -15,6 +15,9 @@ public sealed class BankHolidays
 
     public bool IsBankHoliday(DateOnly date) => _days.ContainsKey(date);
 
+    /// <summary>Every known bank holiday, in date order.</summary>
+    public IEnumerable<DateOnly> Dates => _days.Keys.Order();
+
     public static BankHolidays Load(string csvFile)
     {
         var days = new Dictionary<DateOnly, string>();

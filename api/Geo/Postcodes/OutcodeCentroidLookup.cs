@@ -36,7 +36,10 @@ public sealed class OutcodeCentroidLookup : IPostcodeLookup
         }
 
         _districts = districts.ToFrozenDictionary(StringComparer.Ordinal);
+        Districts = [.. districts.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new PostcodeDistrict(d.Key, d.Value.Item1, d.Value.Item2))];
     }
+
+    public IReadOnlyList<PostcodeDistrict> Districts { get; }
 
     public int Count => _districts.Count;
 

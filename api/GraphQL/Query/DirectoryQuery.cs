@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Signpost.Data;
+using Signpost.Geo.Postcodes;
+using Signpost.OpeningHours;
 using Signpost.GraphQL.Errors;
 using Signpost.GraphQL.Loading;
 using Signpost.GraphQL.Types;
@@ -62,6 +64,14 @@ public sealed class DirectoryQuery : ObjectGraphType
                 var found = await ctx.Service<PostcodeResolver>().ResolveAsync(ctx.GetArgument<string>("postcode"), "postcode", ctx.CancellationToken);
                 return found.Point;
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PostcodeDistrictGraphType>>>>("postcodeDistricts")
+            .Description("Every postcode district Signpost can place, with its centre, by outcode: lets a client (such as the static site) turn a postcode into a point without sending it anywhere.")
+            .Resolve(ctx => ctx.Service<IPostcodeLookup>().Districts);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateOnlyGraphType>>>>("bankHolidays")
+            .Description("England and Wales bank holidays Signpost knows, in date order. On these days only services open every day count as open.")
+            .Resolve(ctx => ctx.Service<BankHolidays>().Dates);
     }
 
     public static Guid ParseId(string? value, string field) =>
