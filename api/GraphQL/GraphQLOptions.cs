@@ -19,6 +19,13 @@ public sealed class GraphQLOptions
     [Range(10, 10_000_000)]
     public int MaxComplexity { get; set; } = 50_000;
 
+    /// <summary>
+    /// How many items a nested list (a service's phones, locations, schedules) is taken to hold
+    /// when a query is costed. Real listings have a handful; paged lists are costed by <c>first</c>.
+    /// </summary>
+    [Range(1, 100)]
+    public int ListImpactMultiplier { get; set; } = 5;
+
     /// <summary>How many distinct parsed queries are remembered (see ParsedDocumentCache).</summary>
     [Range(0, 1_000_000)]
     public int DocumentCacheSize { get; set; } = 1_000;

@@ -31,6 +31,7 @@ public static class GraphQLServiceCollectionExtensions
             {
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.DefaultListImpactMultiplier = limits.ListImpactMultiplier;
             })
             .AddValidationRule<OnlyQueriesOverGetRule>(useForCachedDocuments: true)
             .ConfigureExecution<ParsedDocumentCache>()

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Signpost.Site.Api;
+
+namespace Signpost.Site;
+
+/// <summary>What a build made, and how long each part took.</summary>
+public sealed record BuildResult(BuildManifest Manifest, long HtmlBytes, IndexSummary Index, TimeSpan Fetch, TimeSpan Render, TimeSpan Total);
+
+/// <summary>
+/// Builds the whole site into one folder, step by step: fetch the directory, plan the pages,
+/// render them, write the search index, copy the assets, write the sitemap and feeds, check the
+/// links. A build that fails any step throws <see cref="SiteBuildException"/>.
+/// </summary>
+public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, BuildLog log)
+{
+    public static string SourceFolder(string name) => Path.Combine(AppContext.BaseDirectory, name);
+
+    public async Task<BuildResult> BuildAsync(string outputFolder, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        Directory.CreateDirectory(outputFolder);
+
+        log.Step("Fetching the directory from the API…");
+        var reference = await api.ReferenceDataAsync(cancellationToken);
+        var services = await api.AllServicesAsync((done, count) => log.Progress("fetched services:", done, count), cancellationToken);
+        var fetch = total.Elapsed;
+
+        var site = SiteModel.From(reference, services, options);
+        var pages = PlanPages.Run(site, SourceFolder("Content"));
+
+        log.Step($"Rendering {pages.Count:N0} pages…");
+        var render = Stopwatch.StartNew();
+        var htmlBytes = await RenderPages.RunAsync(pages, outputFolder, log, cancellationToken);
+        render.Stop();
+
+        log.Step("Writing the search index, assets, sitemap and feed…");
+        var index = WriteSearchIndex.Run(site, outputFolder);
+        CopyAssets.Run(SourceFolder("assets"), outputFolder);
+        WriteSitemapAndFeed.Run(site, pages, outputFolder);
+
+        log.Step("Checking every internal link…");
+        var broken = CheckLinks.Run(outputFolder);
+        if (broken.Count > 0)
+        {
+            throw new SiteBuildException($"{broken.Count} internal links do not resolve, e.g. {string.Join("; ", broken.Take(5))}");
+        }
+
+        var manifest = new BuildManifest(site.Services.Count, site.Organizations.Count, pages.Count);
+        manifest.Write(outputFolder);
+        log.Step($"Built {pages.Count:N0} pages for {site.Services.Count:N0} services in {total.Elapsed.TotalSeconds:0.0} s " +
+                 $"(rendering: {pages.Count / Math.Max(render.Elapsed.TotalSeconds, 1e-6):N0} pages/s).");
+        return new BuildResult(manifest, htmlBytes, index, fetch, render.Elapsed, total.Elapsed);
+    }
+}

@@ -1,0 +1,82 @@
+using Signpost.Site.Api;
+
+namespace Signpost.Site;
+
+/// <summary>
+/// The directory as the site presents it: services with their page addresses, and the
+/// organisations, categories and towns that group them. Everything is in a fixed order so the
+/// same data always gives the same bytes.
+/// </summary>
+public sealed class SiteModel
+{
+    public required SiteOptions Options { get; init; }
+    public required IReadOnlyList<ServiceEntry> Services { get; init; }
+    public required IReadOnlyList<OrganizationEntry> Organizations { get; init; }
+    public required IReadOnlyList<CategoryEntry> Categories { get; init; }
+    public required IReadOnlyList<AreaEntry> Areas { get; init; }
+    public required ReferenceData Reference { get; init; }
+
+    /// <summary>The newest change to any listing: the feed's date, so an unchanged directory gives an unchanged feed.</summary>
+    public DateTimeOffset LastModified => Services.Count == 0 ? DateTimeOffset.UnixEpoch : Services.Max(s => s.Service.LastModified);
+
+    public static SiteModel From(ReferenceData reference, IReadOnlyList<Service> services, SiteOptions options)
+    {
+        var serviceEntries = services
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => new ServiceEntry(s, SiteUrls.Service(s.Name, s.Id), Towns(s)))
+            .ToList();
+
+        var organizations = serviceEntries
+            .GroupBy(s => s.Service.Organization.Id, StringComparer.Ordinal)
+            .Select(g => new OrganizationEntry(g.First().Service.Organization, SiteUrls.Organization(g.First().Service.Organization.Name, g.Key), g.ToList()))
+            .OrderBy(o => o.Organization.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Organization.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var byCategory = serviceEntries
+            .SelectMany(s => s.Service.Categories.Select(c => (c.Code, Page: s)))
+            .ToLookup(x => x.Code, x => x.Page, StringComparer.Ordinal);
+        var categories = new List<CategoryEntry>();
+        foreach (var root in reference.Categories.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var children = (root.Children ?? []).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(child => new CategoryEntry(child, root, SiteUrls.Category(child.Code), [], byCategory[child.Code].ToList()))
+                .ToList();
+            // A broad need lists its own services and every narrower one's, once each, in name order.
+            var all = byCategory[root.Code].Concat(children.SelectMany(c => c.Services)).Distinct()
+                .OrderBy(s => s.Service.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Service.Id, StringComparer.Ordinal).ToList();
+            categories.Add(new CategoryEntry(root, null, SiteUrls.Category(root.Code), children, all));
+            categories.AddRange(children);
+        }
+
+        var areas = serviceEntries
+            .SelectMany(s => s.Towns.Select(t => (Town: t, Page: s)))
+            .GroupBy(x => SiteUrls.Slug(x.Town), StringComparer.Ordinal)
+            .Select(g => new AreaEntry(g.First().Town, SiteUrls.Area(g.First().Town), g.Select(x => x.Page).Distinct().ToList()))
+            .OrderBy(a => a.Town, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        return new SiteModel
+        {
+            Options = options, Services = serviceEntries, Organizations = organizations,
+            Categories = categories, Areas = areas, Reference = reference,
+        };
+    }
+
+    private static IReadOnlyList<string> Towns(Service service) =>
+        service.Locations
+            .Where(l => l.LocationType == "PHYSICAL" && l.Address is { City.Length: > 0 })
+            .Select(l => l.Address!.City.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+}
+
+public sealed record ServiceEntry(Service Service, string Url, IReadOnlyList<string> Towns);
+
+public sealed record OrganizationEntry(Organization Organization, string Url, IReadOnlyList<ServiceEntry> Services);
+
+/// <summary>A need and its services; a broad need (no parent) lists its narrower needs' services too.</summary>
+public sealed record CategoryEntry(Category Category, Category? Parent, string Url, IReadOnlyList<CategoryEntry> Children, IReadOnlyList<ServiceEntry> Services);
+
+/// <summary>A town and the services with a place in it.</summary>
+public sealed record AreaEntry(string Town, string Url, IReadOnlyList<ServiceEntry> Services);

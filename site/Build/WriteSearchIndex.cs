@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Signpost.Site.Api;
+
+namespace Signpost.Site;
+
+/// <summary>
+/// Step 4: the compact JSON index the browser searches, so a resident's location never leaves it.
+/// <list type="bullet">
+/// <item><c>index/meta.json</c>: categories, bank holidays and the tiles with their bounds and sizes.</item>
+/// <item><c>index/postcodes.json</c>: district centres, so a postcode becomes a point in the browser.</item>
+/// <item><c>index/tiles/{key}.json</c>: the services with a place (or a service area) in one tile.</item>
+/// </list>
+/// Tiles are a quadtree over Great Britain and Northern Ireland: a tile holding more than
+/// <see cref="SiteOptions.MaxTileBytes"/> is split in four, so dense cities get small tiles and a
+/// search downloads only the few tiles its circle touches.
+/// </summary>
+public static class WriteSearchIndex
+{
+    // The root tile: every UK postcode's latitude and longitude falls inside it.
+    private static readonly Bounds Root = new(49.0, -9.0, 61.0, 2.0);
+    private const int MaxDepth = 14;
+
+    public static IndexSummary Run(SiteModel site, string outputFolder)
+    {
+        var folder = Path.Combine(outputFolder, "index");
+        Directory.CreateDirectory(Path.Combine(folder, "tiles"));
+
+        var entries = site.Services.Select(s => new IndexEntry(s, Json(s), Points(s.Service), Areas(s.Service))).ToList();
+        var tiles = new List<(string Key, Bounds Bounds, int Count, int Bytes)>();
+        Split("t", Root, entries, 0, tiles, site.Options.MaxTileBytes, folder);
+
+        var meta = new JsonObject
+        {
+            ["categories"] = new JsonArray(site.Categories.Select(c => (JsonNode)new JsonArray(c.Category.Code, c.Category.Name, c.Parent?.Code)).ToArray()),
+            ["bankHolidays"] = new JsonArray(site.Reference.BankHolidays.Select(d => (JsonNode)d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray()),
+            ["tiles"] = new JsonArray(tiles.Select(t => (JsonNode)new JsonArray(t.Key, R(t.Bounds.South), R(t.Bounds.West), R(t.Bounds.North), R(t.Bounds.East), t.Bytes)).ToArray()),
+        };
+        File.WriteAllText(Path.Combine(folder, "meta.json"), meta.ToJsonString());
+
+        var postcodes = new JsonObject();
+        foreach (var d in site.Reference.PostcodeDistricts)
+        {
+            postcodes[d.Outcode] = new JsonArray(R(d.Latitude), R(d.Longitude));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "postcodes.json"), postcodes.ToJsonString());
+        return new IndexSummary(tiles.Count, tiles.Count == 0 ? 0 : tiles.Max(t => t.Bytes), tiles.Sum(t => t.Bytes));
+    }
+
+    private static void Split(string key, Bounds bounds, List<IndexEntry> entries, int depth, List<(string, Bounds, int, int)> tiles, int maxBytes, string folder)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var bytes = entries.Sum(e => e.Json.Length + 1) + 2;
+        if (bytes <= maxBytes || depth == MaxDepth)
+        {
+            var json = "[" + string.Join(",", entries.Select(e => e.Json)) + "]";
+            File.WriteAllText(Path.Combine(folder, "tiles", key + ".json"), json);
+            tiles.Add((key, bounds, entries.Count, System.Text.Encoding.UTF8.GetByteCount(json)));
+            return;
+        }
+
+        var quarters = bounds.Quarters();
+        for (var q = 0; q < 4; q++)
+        {
+            var quarter = quarters[q];
+            var inside = entries.Where(e => e.Points.Any(p => bounds.QuarterOf(p.Lat, p.Lon) == q) || e.Areas.Any(a => a.Overlaps(quarter))).ToList();
+            Split(key + q.ToString(CultureInfo.InvariantCulture), quarter, inside, depth + 1, tiles, maxBytes, folder);
+        }
+    }
+
+    /// <summary>One service as the browser needs it to place, filter, badge and link it.</summary>
+    private static string Json(ServiceEntry entry)
+    {
+        var s = entry.Service;
+        var o = new JsonObject
+        {
+            ["i"] = s.Id,
+            ["n"] = s.Name,
+            ["o"] = s.Organization.Name,
+            ["u"] = entry.Url,
+            ["t"] = string.Join(", ", entry.Towns),
+            ["c"] = new JsonArray(s.Categories.Select(c => (JsonNode)c.Code).ToArray()),
+            ["l"] = new JsonArray(Points(s).Select(p => (JsonNode)new JsonArray(R(p.Lat), R(p.Lon))).ToArray()),
+        };
+        if (s.IsTemporarilyClosed)
+        {
+            o["x"] = 1;
+        }
+
+        if (s.IsFree)
+        {
+            o["f"] = 1;
+        }
+
+        var hours = s.Schedules.Where(h => h.Freq is not null).Select(h => (JsonNode)new JsonArray(
+            h.Freq, h.ByDay, h.Interval ?? 1, h.OpensAt, h.ClosesAt, Day(h.DtStart), Day(h.ValidFrom), Day(h.ValidTo), Day(h.Until))).ToArray();
+        if (hours.Length > 0)
+        {
+            o["h"] = new JsonArray(hours);
+        }
+
+        var areas = Areas(s);
+        if (areas.Count > 0)
+        {
+            o["a"] = new JsonArray(areas.SelectMany(a => a.Rings).Select(ring => (JsonNode)new JsonArray(ring.SelectMany(p => new JsonNode?[] { R(p.Lat), R(p.Lon) }).ToArray())).ToArray());
+        }
+
+        return o.ToJsonString();
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static double R(double value) => Math.Round(value, 5);
+
+    private static List<(double Lat, double Lon)> Points(Service s) =>
+        s.Locations.Where(l => l.Latitude is not null && l.Longitude is not null).Select(l => (l.Latitude!.Value, l.Longitude!.Value)).Distinct().ToList();
+
+    private static List<AreaRings> Areas(Service s) => s.ServiceAreas.Select(a => AreaRings.Parse(a.Extent)).OfType<AreaRings>().ToList();
+
+    private sealed record IndexEntry(ServiceEntry Service, string Json, List<(double Lat, double Lon)> Points, List<AreaRings> Areas);
+
+    public sealed record Bounds(double South, double West, double North, double East)
+    {
+        /// <summary>South-west, south-east, north-west, north-east.</summary>
+        public Bounds[] Quarters()
+        {
+            var midLat = (South + North) / 2;
+            var midLon = (West + East) / 2;
+            return [new(South, West, midLat, midLon), new(South, midLon, midLat, East), new(midLat, West, North, midLon), new(midLat, midLon, North, East)];
+        }
+
+        /// <summary>
+        /// Which quarter holds the point: each point goes to exactly one (edges belong to the north
+        /// and east one; points outside the root go to the nearest edge tile).
+        /// </summary>
+        public int QuarterOf(double lat, double lon) =>
+            (lat >= (South + North) / 2 ? 2 : 0) + (lon >= (West + East) / 2 ? 1 : 0);
+
+        public bool Overlaps(Bounds other) => South <= other.North && North >= other.South && West <= other.East && East >= other.West;
+    }
+
+    /// <summary>A service area's polygon rings (GeoJSON Polygon or MultiPolygon) and their bounds.</summary>
+    private sealed record AreaRings(List<List<(double Lat, double Lon)>> Rings, Bounds Bounds)
+    {
+        public bool Overlaps(Bounds tile) => Bounds.Overlaps(tile);
+
+        public static AreaRings? Parse(string? geoJson)
+        {
+            if (string.IsNullOrWhiteSpace(geoJson))
+            {
+                return null;
+            }
+
+            var node = JsonNode.Parse(geoJson);
+            var polygons = node?["type"]?.GetValue<string>() switch
+            {
+                "Polygon" => [node["coordinates"]!.AsArray()],
+                "MultiPolygon" => node["coordinates"]!.AsArray().Select(p => p!.AsArray()).ToList(),
+                _ => new List<JsonArray>(),
+            };
+            var rings = polygons.SelectMany(p => p.Select(r => r!.AsArray().Select(pt => (Lat: pt![1]!.GetValue<double>(), Lon: pt[0]!.GetValue<double>())).ToList())).ToList();
+            if (rings.Count == 0)
+            {
+                return null;
+            }
+
+            var all = rings.SelectMany(r => r).ToList();
+            return new AreaRings(rings, new Bounds(all.Min(p => p.Lat), all.Min(p => p.Lon), all.Max(p => p.Lat), all.Max(p => p.Lon)));
+        }
+    }
+}
+
+public sealed record IndexSummary(int Tiles, int LargestTileBytes, long TotalBytes);

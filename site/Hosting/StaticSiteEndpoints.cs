@@ -1,0 +1,29 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Signpost.Site.Hosting;
+
+public static class StaticSiteEndpoints
+{
+    /// <summary>
+    /// Serves a built site as a static host would: folder addresses serve their index.html and
+    /// anything else not found gets 404.html with status 404.
+    /// </summary>
+    public static WebApplication MapStaticSite(this WebApplication app, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var files = new PhysicalFileProvider(Path.GetFullPath(folder));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapFallback(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            var notFound = files.GetFileInfo("404.html");
+            if (notFound.Exists)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.SendFileAsync(notFound);
+            }
+        });
+        return app;
+    }
+}

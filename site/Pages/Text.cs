@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Signpost.Site.Api;
+
+namespace Signpost.Site.Pages;
+
+/// <summary>Plain-English wording, and the only ways a value from the API becomes a link.</summary>
+public static partial class Text
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Summary(string text, int length)
+    {
+        var flat = Whitespace().Replace(text, " ").Trim();
+        if (flat.Length <= length)
+        {
+            return flat;
+        }
+
+        var cut = flat.LastIndexOf(' ', length);
+        return flat[..(cut > length / 2 ? cut : length)] + "…";
+    }
+
+    public static string Ages(int? minimum, int? maximum) => (minimum, maximum) switch
+    {
+        (null or 0, null) => "All ages",
+        (null or 0, { } max) => $"Up to {max}",
+        ({ } min, null) => $"{min} and over",
+        ({ } min, { } max) => $"{min} to {max}",
+    };
+
+    public static string Cost(CostOption cost) =>
+        cost.AmountDescription ?? (cost.Amount is { } amount and > 0
+            ? $"£{amount.ToString("0.00", British)}{(cost.Option is { Length: > 0 } ? " " + cost.Option.ToLowerInvariant() : "")}"
+            : "Free");
+
+    /// <summary>What a service costs, each wording once: "Free" only when nothing more specific is said.</summary>
+    public static IReadOnlyList<string> Costs(Service service)
+    {
+        var costs = service.CostOptions.Select(Cost).Append(service.FeesDescription ?? "")
+            .Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return costs.Count > 0 ? costs : [service.IsFree ? "Free" : "Ask the service"];
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
+
+    /// <summary>An http(s) address as given, or null: other schemes (javascript:, data:) never become links.</summary>
+    public static string? SafeWebUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+            ? uri.AbsoluteUri
+            : null;
+
+    public static string DisplayUrl(string url) => url.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal).TrimEnd('/');
+
+    public static string? SafeEmail(string? email) => email is not null && EmailShape().IsMatch(email) ? email : null;
+
+    /// <summary>A tel: link of digits (and a leading +) only, whatever the number's text holds.</summary>
+    public static string TelHref(string number)
+    {
+        var digits = new string(number.Where(char.IsAsciiDigit).ToArray());
+        return "tel:" + (number.TrimStart().StartsWith('+') ? "+" : "") + digits;
+    }
+
+    public static string MapLink(double latitude, double longitude)
+    {
+        var lat = latitude.ToString("0.#####", CultureInfo.InvariantCulture);
+        var lon = longitude.ToString("0.#####", CultureInfo.InvariantCulture);
+        return $"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}";
+    }
+
+    public static string Mailto(string to, string subject) => $"mailto:{to}?subject={Uri.EscapeDataString(subject)}";
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^[^@\s<>""'()\\,;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")]
+    private static partial Regex EmailShape();
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Signpost.Site;
+
+/// <summary>How to build and publish the site; bound from the command line and SIGNPOST_SITE__* variables.</summary>
+public sealed class SiteOptions
+{
+    public const string SectionName = "Site";
+
+    /// <summary>The GraphQL endpoint to read, e.g. https://api.example.org/graphql. Empty: the embedded directory.</summary>
+    public string? ApiUrl { get; set; }
+
+    /// <summary>The folder the published site lives in; builds are staged beside it and swapped in.</summary>
+    [Required]
+    public string Output { get; set; } = "output";
+
+    /// <summary>The public address of the site, for the sitemap, feed and canonical links.</summary>
+    [Required, Url]
+    public string BaseUrl { get; set; } = "http://localhost:5080/";
+
+    /// <summary>The site's name, shown in every page's header and title.</summary>
+    [Required, StringLength(60, MinimumLength = 1)]
+    public string Name { get; set; } = "Signpost";
+
+    /// <summary>Where "suggest a change" and "report a problem" are sent.</summary>
+    [Required, EmailAddress]
+    public string ContactEmail { get; set; } = "listings@signpost.example.org";
+
+    /// <summary>Refuse to publish when the service count falls by more than this share since the last published build.</summary>
+    [Range(0.0, 1.0)]
+    public double MaxServiceDrop { get; set; } = 0.2;
+
+    /// <summary>Publish even when the service count has fallen by more than <see cref="MaxServiceDrop"/>.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>Services listed on each page of a category or area.</summary>
+    [Range(10, 500)]
+    public int ListingPageSize { get; set; } = 50;
+
+    /// <summary>A search index tile is split in four when it is bigger than this, so a search downloads little.</summary>
+    [Range(4_000, 1_000_000)]
+    public int MaxTileBytes { get; set; } = 48_000;
+
+    /// <summary>The port of the preview server (serve) and of the embedded directory.</summary>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 5080;
+
+    public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");
+
+    /// <summary>The options, or every problem with them, field by field.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        var problems = results.Select(r => $"{string.Join(", ", r.MemberNames.Select(m => "--" + Kebab(m)))}: {r.ErrorMessage}").ToList();
+        if (ApiUrl is { Length: > 0 } && (!Uri.TryCreate(ApiUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https")))
+        {
+            problems.Add($"--api: '{ApiUrl}' is not an http(s) address of a GraphQL endpoint");
+        }
+
+        return problems;
+    }
+
+    private static string Kebab(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,219 @@
+// Find help near you. Runs entirely in the browser over the site's JSON index: the postcode or
+// location is turned into a point here, and only index files (the same for everyone) are fetched.
+// The search state lives in the address's #fragment, which browsers never send to a server.
+(function () {
+  "use strict";
+  var R = 6371.0088, KM_PER_MILE = 1.609344, BUDGET = 200000, PAGE = 20;
+  var form = document.getElementById("finder");
+  if (!form) return;
+  form.hidden = false;
+  var onSearchPage = !!document.getElementById("results");
+  var postcodeInput = document.getElementById("postcode"), postcodeError = document.getElementById("postcode-error");
+  var cache = {};
+
+  function getJson(path) {
+    if (!cache[path]) cache[path] = fetch(path).then(function (r) { if (!r.ok) throw new Error(path + ": " + r.status); return r.json(); });
+    return cache[path];
+  }
+
+  // ---- where: postcode or device location -------------------------------------------------
+  function parsePostcode(text) {
+    var t = (text || "").toUpperCase().replace(/\s+/g, "");
+    var m = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][ABD-HJLNP-UW-Z]{2})?$/.exec(t);
+    return m ? { outcode: m[1], display: m[2] ? m[1] + " " + m[2] : m[1] } : null;
+  }
+
+  function showPostcodeError(message) {
+    postcodeError.textContent = message;
+    if (message) { postcodeInput.setAttribute("aria-invalid", "true"); postcodeInput.focus(); }
+    else postcodeInput.removeAttribute("aria-invalid");
+  }
+
+  function readForm() {
+    var data = new FormData(form), state = {};
+    ["postcode", "need", "radius", "open"].forEach(function (k) { var v = data.get(k); if (v) state[k] = String(v).trim(); });
+    return state;
+  }
+
+  function go(state) {
+    var hash = new URLSearchParams(state).toString();
+    if (onSearchPage) { if (location.hash.slice(1) === hash) run(state); else location.hash = hash; }
+    else location.href = "/search/#" + hash;
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var state = readForm();
+    if (!state.postcode) return showPostcodeError("Enter your postcode, for example EX10 8XX, or use your location.");
+    if (!parsePostcode(state.postcode)) return showPostcodeError("Enter a full UK postcode, for example EX10 8XX.");
+    showPostcodeError("");
+    go(state);
+  });
+
+  var locate = document.getElementById("use-location");
+  if (!("geolocation" in navigator)) locate.hidden = true;
+  locate.addEventListener("click", function () {
+    locate.disabled = true;
+    navigator.geolocation.getCurrentPosition(function (position) {
+      locate.disabled = false;
+      var state = readForm();
+      delete state.postcode;
+      showPostcodeError("");
+      state.near = position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4);
+      go(state);
+    }, function () {
+      locate.disabled = false;
+      showPostcodeError("We could not get your location. Enter your postcode instead.");
+    }, { maximumAge: 300000, timeout: 15000 });
+  });
+
+  // ---- geometry ---------------------------------------------------------------------------
+  function rad(d) { return d * Math.PI / 180; }
+  function distanceKm(lat1, lon1, lat2, lon2) {
+    var a = Math.pow(Math.sin(rad(lat2 - lat1) / 2), 2) + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.pow(Math.sin(rad(lon2 - lon1) / 2), 2);
+    return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+  function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
+  function tileDistanceKm(tile, p) { return distanceKm(p.lat, p.lon, clamp(p.lat, tile[1], tile[3]), clamp(p.lon, tile[2], tile[4])); }
+  // Even-odd rule over flat [lat, lon, lat, lon, ...] rings, as the API tests service areas.
+  function covers(rings, p) {
+    var inside = false;
+    rings.forEach(function (ring) {
+      for (var i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+        var yi = ring[i], xi = ring[i + 1], yj = ring[j], xj = ring[j + 1];
+        if ((yi > p.lat) !== (yj > p.lat) && p.lon < (xj - xi) * (p.lat - yi) / (yj - yi) + xi) inside = !inside;
+      }
+    });
+    return inside;
+  }
+
+  // ---- when: open now in UK time ----------------------------------------------------------
+  var DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+  function ukNow() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date()).forEach(function (x) { parts[x.type] = x.value; });
+    var y = +parts.year, m = +parts.month, d = +parts.day;
+    var utc = Date.UTC(y, m - 1, d), dow = new Date(utc).getUTCDay();
+    var daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { date: parts.year + "-" + parts.month + "-" + parts.day, time: parts.hour + ":" + parts.minute, day: DAYS[dow],
+             nth: Math.floor((d - 1) / 7) + 1, last: d + 7 > daysInMonth, monday: utc - ((dow + 6) % 7) * 864e5 };
+  }
+  function mondayOf(iso) { var t = Date.parse(iso + "T00:00:00Z"), dow = new Date(t).getUTCDay(); return t - ((dow + 6) % 7) * 864e5; }
+  function isOpen(service, now, holidays) {
+    if (service.x || !service.h) return false;
+    return service.h.some(function (h) {
+      var freq = h[0], byDay = "," + (h[1] || "") + ",", interval = h[2] || 1;
+      if (!(h[3] <= now.time && h[4] > now.time)) return false;
+      if ((h[6] && h[6] > now.date) || (h[7] && h[7] < now.date) || (h[5] && h[5] > now.date) || (h[8] && h[8] < now.date)) return false;
+      if (freq === "DAILY") return true;
+      if (holidays[now.date]) return false;
+      if (freq === "WEEKLY") {
+        if (byDay.indexOf("," + now.day + ",") < 0) return false;
+        return interval === 1 || (!!h[5] && Math.floor((now.monday - mondayOf(h[5])) / 6048e5) % interval === 0);
+      }
+      return freq === "MONTHLY" && (byDay.indexOf("," + now.nth + now.day + ",") >= 0 || (now.last && byDay.indexOf(",-1" + now.day + ",") >= 0));
+    });
+  }
+
+  // ---- search -----------------------------------------------------------------------------
+  var statusEl = document.getElementById("results-status"), list = document.getElementById("results"), more = document.getElementById("more");
+  var shown = [], shownCount = 0;
+
+  function where(state) {
+    if (state.near) {
+      var ll = state.near.split(",").map(Number);
+      if (ll.length === 2 && isFinite(ll[0]) && isFinite(ll[1]) && Math.abs(ll[0]) <= 90 && Math.abs(ll[1]) <= 180)
+        return Promise.resolve({ lat: ll[0], lon: ll[1], label: "your location" });
+      return Promise.reject(new Error("That location is not valid. Use your location again or enter a postcode."));
+    }
+    var postcode = parsePostcode(state.postcode);
+    if (!postcode) return Promise.reject(new Error("Enter a full UK postcode, for example EX10 8XX."));
+    return getJson("/index/postcodes.json").then(function (table) {
+      var c = table[postcode.outcode];
+      if (!c) throw new Error("We do not know the postcode district " + postcode.outcode + " yet. Try a nearby postcode or browse by town.");
+      return { lat: c[0], lon: c[1], label: postcode.display };
+    });
+  }
+
+  function run(state) {
+    if (!onSearchPage) return;
+    ["postcode", "need", "radius"].forEach(function (k) { if (state[k] && form.elements[k]) form.elements[k].value = state[k]; });
+    form.elements.open.checked = state.open === "now";
+    var miles = [2, 5, 10, 25].indexOf(+state.radius) >= 0 ? +state.radius : 10;
+    statusEl.textContent = "Searching…";
+    Promise.all([where(state), getJson("/index/meta.json")]).then(function (loaded) {
+      var p = loaded[0], meta = loaded[1], radiusKm = miles * KM_PER_MILE;
+      var tiles = meta.tiles.map(function (t) { return { tile: t, km: tileDistanceKm(t, p) }; })
+        .filter(function (t) { return t.km <= radiusKm; }).sort(function (a, b) { return a.km - b.km; });
+      // Fetch the nearest tiles within the download budget; results are complete up to the
+      // nearest tile left out, so the radius shrinks to that when a city is dense.
+      var chosen = [], bytes = 0, reach = radiusKm;
+      for (var i = 0; i < tiles.length; i++) {
+        if (chosen.length > 0 && bytes + tiles[i].tile[5] > BUDGET) { reach = tiles[i].km; break; }
+        chosen.push(tiles[i].tile[0]); bytes += tiles[i].tile[5];
+      }
+      return Promise.all(chosen.map(function (key) { return getJson("/index/tiles/" + key + ".json"); })).then(function (parts) {
+        render(p, meta, parts, state, reach, radiusKm);
+      });
+    }).catch(function (e) {
+      statusEl.textContent = e.message;
+      list.textContent = ""; more.hidden = true;
+      if (state.postcode) showPostcodeError(e.message);
+    });
+  }
+
+  function render(p, meta, parts, state, reach, radiusKm) {
+    var parent = {}, holidays = {}, seen = {}, now = ukNow(), results = [];
+    meta.categories.forEach(function (c) { parent[c[0]] = c[2]; });
+    meta.bankHolidays.forEach(function (d) { holidays[d] = true; });
+    parts.forEach(function (tile) {
+      tile.forEach(function (s) {
+        if (seen[s.i]) return;
+        seen[s.i] = true;
+        if (state.need && !s.c.some(function (c) { return c === state.need || parent[c] === state.need; })) return;
+        var best = Infinity;
+        s.l.forEach(function (l) { var km = distanceKm(p.lat, p.lon, l[0], l[1]); if (km <= reach && km < best) best = km; });
+        if (best === Infinity && s.a && covers(s.a, p)) best = 0;
+        if (best === Infinity) return;
+        var open = isOpen(s, now, holidays);
+        if (state.open === "now" && !open) return;
+        results.push({ s: s, km: best, open: open });
+      });
+    });
+    results.sort(function (a, b) { return a.km - b.km || (a.s.i.toUpperCase() < b.s.i.toUpperCase() ? -1 : 1); });
+    shown = results; shownCount = 0; list.textContent = "";
+    var within = (reach < radiusKm ? (reach / KM_PER_MILE).toFixed(1) : String(radiusKm / KM_PER_MILE)) + " miles";
+    statusEl.textContent = (results.length === 1 ? "1 service" : results.length + " services") + " within " + within + " of " + p.label +
+      (state.open === "now" ? ", open now" : "") + ", nearest first." + (reach < radiusKm ? " There are many services here, so this shows the nearest." : "");
+    showMore();
+    var heading = document.getElementById("results-heading");
+    if (heading) heading.focus();
+  }
+
+  function el(tag, className, text) { var e = document.createElement(tag); if (className) e.className = className; if (text != null) e.textContent = text; return e; }
+
+  function showMore() {
+    shown.slice(shownCount, shownCount + PAGE).forEach(function (r) {
+      var li = el("li"), h = el("h3"), a = el("a", null, r.s.n);
+      if (/^\/services\/[a-z0-9-]+\/$/.test(r.s.u)) a.href = r.s.u;
+      h.appendChild(a); li.appendChild(h);
+      li.appendChild(el("p", "meta", r.s.t ? r.s.o + " · " + r.s.t : r.s.o));
+      var line = el("p");
+      if (r.s.x) line.appendChild(el("span", "badge closed", "Temporarily closed"));
+      else if (r.open) line.appendChild(el("span", "badge open", "Open now"));
+      line.appendChild(document.createTextNode(r.km === 0 ? "Covers your area" : (r.km / KM_PER_MILE).toFixed(1) + " miles away"));
+      li.appendChild(line);
+      list.appendChild(li);
+    });
+    shownCount = Math.min(shown.length, shownCount + PAGE);
+    more.hidden = shownCount >= shown.length;
+  }
+
+  if (onSearchPage) {
+    more.addEventListener("click", showMore);
+    var fromHash = function () { var s = {}; new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { s[k] = v; }); if (s.postcode || s.near) run(s); };
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
+  }
+})();
