@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Signpost.Site;
 
@@ -14,7 +16,11 @@ public static class RenderPages
 {
     public static async Task<long> RunAsync(IReadOnlyList<PagePlan> pages, string outputFolder, BuildLog log, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection().BuildServiceProvider();
+        // Every character is written as itself but the few that are markup (< > & " ' +): pages
+        // stay readable and small, and values from the API still cannot become markup.
+        var services = new ServiceCollection()
+            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+            .BuildServiceProvider();
         var done = 0;
         long bytes = 0;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, pages.Count / 50 + 1));

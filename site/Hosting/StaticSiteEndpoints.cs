@@ -14,6 +14,8 @@ public static class StaticSiteEndpoints
         var files = new PhysicalFileProvider(Path.GetFullPath(folder));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        // Routing after the files: otherwise the fallback below is chosen first and files are never served.
+        app.UseRouting();
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

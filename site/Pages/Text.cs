@@ -54,11 +54,11 @@ public static partial class Text
 
     public static string? SafeEmail(string? email) => email is not null && EmailShape().IsMatch(email) ? email : null;
 
-    /// <summary>A tel: link of digits (and a leading +) only, whatever the number's text holds.</summary>
-    public static string TelHref(string number)
+    /// <summary>A tel: link of digits (and a leading +) only, whatever the number's text holds; null when it holds no number.</summary>
+    public static string? TelHref(string number)
     {
         var digits = new string(number.Where(char.IsAsciiDigit).ToArray());
-        return "tel:" + (number.TrimStart().StartsWith('+') ? "+" : "") + digits;
+        return digits.Length < 3 ? null : "tel:" + (number.TrimStart().StartsWith('+') ? "+" : "") + digits;
     }
 
     public static string MapLink(double latitude, double longitude)

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Signpost.Site.Tests.Infrastructure;
+
+/// <summary>
+/// The real API on a real SQLite file, seeded from a copy of data-seed/ plus one organisation
+/// whose every field is hostile (HostileSeed/hostile.json), as public submissions could be.
+/// </summary>
+public sealed class SiteApiFactory : WebApplicationFactory<Program>
+{
+    public const string HostileServiceId = "0badc0de-0000-5000-8000-000000000003";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("signpost-site-api-").FullName;
+
+    public string SeedFolder => Path.Combine(_folder, "data-seed");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "data-seed"), SeedFolder);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "HostileSeed", "hostile.json"), Path.Combine(SeedFolder, "services", "zz-hostile.json"));
+
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "signpost.db")}");
+        builder.UseSetting("Database:SeedPath", SeedFolder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TryDelete(_folder);
+    }
+
+    public static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

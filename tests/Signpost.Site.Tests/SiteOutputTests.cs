@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using Signpost.Site.Tests.Infrastructure;
+
+namespace Signpost.Site.Tests;
+
+[Collection(BuiltSiteCollection.Name)]
+public sealed class SiteOutputTests(BuiltSite site)
+{
+    [Fact]
+    public void TheSiteHasEveryKindOfPage()
+    {
+        foreach (var file in new[] { "index.html", "search/index.html", "categories/index.html", "areas/index.html", "404.html",
+                                      "about/index.html", "privacy/index.html", "get-listed/index.html",
+                                      "sitemap.xml", "robots.txt", "feed.xml", "build.json", "assets/site.css", "assets/print.css",
+                                      "assets/search.js", "index/meta.json", "index/postcodes.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(site.Output, file)), $"{file} is missing");
+        }
+
+        Assert.Equal(site.Result.Manifest.Services, Directory.GetDirectories(Path.Combine(site.Output, "services")).Length);
+        Assert.True(site.Result.Manifest.Services > 300, $"only {site.Result.Manifest.Services} services");
+        Assert.NotEmpty(Directory.GetDirectories(Path.Combine(site.Output, "organisations")));
+    }
+
+    [Fact]
+    public void EveryInternalLinkResolves()
+    {
+        Assert.Empty(CheckLinks.Run(site.Output));
+    }
+
+    [Fact]
+    public void ABrokenLinkIsFound()
+    {
+        var folder = Directory.CreateTempSubdirectory("signpost-links-").FullName;
+        File.WriteAllText(Path.Combine(folder, "index.html"), """<a href="/missing/">x</a> <a href="https://example.org/">y</a> <img src="/index.html">""");
+
+        var broken = CheckLinks.Run(folder);
+
+        Assert.Equal(["index.html → /missing/"], broken);
+        SiteApiFactory.TryDelete(folder);
+    }
+
+    [Fact]
+    public void EveryPageIsWellFormedHtml()
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsStrictMode = true });
+        foreach (var page in site.Pages())
+        {
+            var problem = Record.Exception(() => parser.ParseDocument(File.ReadAllText(page)));
+            Assert.True(problem is null, $"{Path.GetRelativePath(site.Output, page)}: {problem?.Message}");
+        }
+    }
+
+    [Fact]
+    public void EveryPageWeighsLessThan60KilobytesWithItsStylesAndScript()
+    {
+        var css = new FileInfo(Path.Combine(site.Output, "assets", "site.css")).Length + new FileInfo(Path.Combine(site.Output, "assets", "print.css")).Length;
+        var js = new FileInfo(Path.Combine(site.Output, "assets", "search.js")).Length;
+        foreach (var page in site.Pages())
+        {
+            var html = File.ReadAllText(page);
+            var weight = new FileInfo(page).Length + css + (html.Contains("/assets/search.js", StringComparison.Ordinal) ? js : 0);
+            Assert.True(weight < 60 * 1024, $"{Path.GetRelativePath(site.Output, page)} weighs {weight:N0} bytes");
+        }
+    }
+
+    [Fact]
+    public void NoPageRequestsAnythingFromAnotherSite()
+    {
+        var parser = new HtmlParser();
+        foreach (var page in site.Pages())
+        {
+            var document = parser.ParseDocument(File.ReadAllText(page));
+            var loads = document.QuerySelectorAll("script[src], link[rel=stylesheet], img, iframe, video, audio, source")
+                .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href") ?? "");
+            Assert.All(loads, url => Assert.True(url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal), $"{page} loads {url}"));
+        }
+    }
+
+    [Fact]
+    public void TheSitemapListsEveryPageAtItsPublicAddress()
+    {
+        var sitemap = XDocument.Load(Path.Combine(site.Output, "sitemap.xml"));
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var urls = sitemap.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
+
+        Assert.Equal(site.Pages().Count(p => !p.EndsWith("404.html", StringComparison.Ordinal)), urls.Count);
+        Assert.All(urls, u => Assert.StartsWith("https://signpost.example.org/", u));
+        Assert.Contains("Sitemap: https://signpost.example.org/sitemap.xml", site.Read("robots.txt"));
+    }
+
+    [Fact]
+    public void TheFeedIsAtomWithTheNewestServicesFirst()
+    {
+        var feed = XDocument.Load(Path.Combine(site.Output, "feed.xml"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+
+        Assert.Equal(WriteSitemapAndFeed.FeedSize, entries.Count);
+        var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(updated.OrderDescending(), updated);
+        Assert.Equal(feed.Root.Element(atom + "updated")!.Value, entries[0].Element(atom + "updated")!.Value);
+    }
+
+    [Fact]
+    public async Task AServicePageSaysWhenWhereAndHowToGetInTouch()
+    {
+        // A real seed listing with a monthly session, a place and a phone number.
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        var monthly = services.First(s => s.Schedules.Any(h => h.Freq == "MONTHLY") && s.Phones.Count > 0 && s.Locations.Any(l => l.Address is not null));
+
+        var html = site.Read(SiteUrls.FileFor(SiteUrls.Service(monthly.Name, monthly.Id)));
+        var hours = new HtmlParser().ParseDocument(html).QuerySelectorAll("ul.hours li").Select(li => li.TextContent);
+
+        Assert.Contains(monthly.Schedules.First(h => h.Freq == "MONTHLY").Text, hours);
+        Assert.Contains($"href=\"{Pages.Text.TelHref(monthly.Phones[0].Number)}\"", html);
+        Assert.Contains("https://www.openstreetmap.org/?mlat=", html);
+        Assert.Contains("Suggest a change", html);
+        Assert.Contains("Report a problem", html);
+        Assert.Contains(monthly.LastVerified is { } v ? $"Last checked {Pages.Text.Date(v)}." : "Not yet checked", html);
+    }
+
+    [Fact]
+    public void EveryServicePageCarriesSchemaOrgJsonLd()
+    {
+        var parser = new HtmlParser();
+        foreach (var page in Directory.GetFiles(Path.Combine(site.Output, "services"), "index.html", SearchOption.AllDirectories))
+        {
+            var document = parser.ParseDocument(File.ReadAllText(page));
+            var script = Assert.Single(document.QuerySelectorAll("script[type='application/ld+json']"));
+            using var json = JsonDocument.Parse(script.TextContent);
+            Assert.Equal("Service", json.RootElement.GetProperty("@type").GetString());
+            Assert.Equal(document.QuerySelector("h1")!.TextContent, json.RootElement.GetProperty("name").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task CategoryPagesListTheirServicesForReadersWithoutJavaScript()
+    {
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        var dementia = services.Where(s => s.Categories.Any(c => c.Code == "dementia")).ToList();
+        Assert.NotEmpty(dementia);
+
+        var html = site.Read(SiteUrls.FileFor(SiteUrls.Category("dementia")));
+        var links = new HtmlParser().ParseDocument(html).QuerySelectorAll("ul.services h3 a").Select(a => a.GetAttribute("href")).ToHashSet();
+
+        Assert.All(dementia.Take(site.Options("x").ListingPageSize), s => Assert.Contains(SiteUrls.Service(s.Name, s.Id), links));
+        Assert.DoesNotContain("<script", html.Replace("application/ld", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+}
