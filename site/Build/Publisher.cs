@@ -51,7 +51,7 @@ public sealed class Publisher(SiteBuilder builder, SiteOptions options, BuildLog
         if (drop > options.MaxServiceDrop)
         {
             var message = $"The directory has {built.Services:N0} services but the published site has {published.Services:N0}: " +
-                          $"a fall of {drop:P0}, more than the {options.MaxServiceDrop:P0} allowed.";
+                          $"a fall of {drop * 100:0}%, more than the {options.MaxServiceDrop * 100:0}% allowed.";
             if (!options.Force)
             {
                 throw new SiteBuildException(message + " The published site is unchanged; pass --force to publish anyway.");
