@@ -12,7 +12,13 @@ public static class EmbeddedDirectory
 {
     public static async Task<int> RunAsync(SiteOptions options, string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Local use only; Development also serves the API's GraphiQL files from its project.
+            EnvironmentName = Environments.Development,
+        });
         builder.WebHost.UseUrls($"http://localhost:{options.Port}");
         // The database lives where the command is run (site/ with "dotnet run --project site"), not in bin/.
         builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.GetFullPath("signpost.db")}";
@@ -22,6 +28,7 @@ public static class EmbeddedDirectory
 
         var app = builder.Build();
         await app.InitializeDirectoryDatabaseAsync();
+        app.UseStaticFiles(); // GraphiQL
         app.MapDirectoryGraphQL();
         app.MapStaticSite(options.Output);
         await app.StartAsync();
