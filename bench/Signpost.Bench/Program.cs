@@ -15,6 +15,9 @@ return args switch
         int.Parse(Option(rest, "--requests") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Option(rest, "--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
     ["plain-server", .. var rest] => await PlainSearchServer.RunAsync(rest),
+    ["site", .. var rest] => await SiteBuildCommand.RunAsync(
+        Option(rest, "--db") ?? "bench/data/directory.db",
+        Option(rest, "--label") ?? "directory"),
     _ => Usage(),
 };
 
@@ -30,6 +33,7 @@ static int Usage()
         usage:
           dotnet run -c Release --project bench/Signpost.Bench -- generate --services N [--seed S] [--db PATH]
           dotnet run -c Release --project bench/Signpost.Bench -- run --db PATH --label NAME [--requests N] [--seconds S]
+          dotnet run -c Release --project bench/Signpost.Bench -- site --db PATH --label NAME
         """);
     return 2;
 }

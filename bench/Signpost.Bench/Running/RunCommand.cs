@@ -215,7 +215,7 @@ internal static class RunCommand
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
