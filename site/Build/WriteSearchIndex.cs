@@ -8,34 +8,52 @@ namespace Signpost.Site;
 /// <summary>
 /// Step 4: the compact JSON index the browser searches, so a resident's location never leaves it.
 /// <list type="bullet">
-/// <item><c>index/meta.json</c>: categories, bank holidays and the tiles with their bounds and sizes.</item>
+/// <item><c>index/meta.json</c>: categories, bank holidays, and the tiles with their sizes.</item>
 /// <item><c>index/postcodes.json</c>: district centres, so a postcode becomes a point in the browser.</item>
-/// <item><c>index/tiles/{key}.json</c>: the services with a place (or a service area) in one tile.</item>
+/// <item><c>index/tiles/{key}.json</c>: the services with a place in one tile. A search fetches
+/// the tiles its circle touches, nearest first, within a download budget.</item>
+/// <item><c>index/areas/{key}.json</c>: the services whose service area overlaps one tile, with
+/// their polygons. Whether an area covers the resident depends only on their point, so a search
+/// fetches just the one area tile that holds it.</item>
 /// </list>
-/// Tiles are a quadtree over Great Britain and Northern Ireland: a tile holding more than
-/// <see cref="SiteOptions.MaxTileBytes"/> is split in four, so dense cities get small tiles and a
-/// search downloads only the few tiles its circle touches.
+/// Both are quadtrees over Great Britain and Northern Ireland: a tile bigger than
+/// <see cref="SiteOptions.MaxTileBytes"/> is split in four, so dense cities get small tiles. A
+/// tile's key is its path from the root ("t" then 0 south-west, 1 south-east, 2 north-west,
+/// 3 north-east), so the browser works out its bounds from the key alone.
 /// </summary>
 public static class WriteSearchIndex
 {
     // The root tile: every UK postcode's latitude and longitude falls inside it.
-    private static readonly Bounds Root = new(49.0, -9.0, 61.0, 2.0);
-    private const int MaxDepth = 14;
+    public static readonly Bounds Root = new(49.0, -9.0, 61.0, 2.0);
+
+    // Points part: splitting always separates them, so this only guards against many services at one spot.
+    private const int MaxPointDepth = 16;
+
+    // Areas overlap, so splitting cannot always shrink a tile; stop at about 1.5 km.
+    private const int MaxAreaDepth = 10;
 
     public static IndexSummary Run(SiteModel site, string outputFolder)
     {
         var folder = Path.Combine(outputFolder, "index");
-        Directory.CreateDirectory(Path.Combine(folder, "tiles"));
+        var services = site.Services.Select(s => (Entry: s, Points: Points(s.Service), Areas: Areas(s.Service))).ToList();
 
-        var entries = site.Services.Select(s => new IndexEntry(s, Json(s), Points(s.Service), Areas(s.Service))).ToList();
-        var tiles = new List<(string Key, Bounds Bounds, int Count, int Bytes)>();
-        Split("t", Root, entries, 0, tiles, site.Options.MaxTileBytes, folder);
+        var placed = services.Where(s => s.Points.Count > 0)
+            .Select(s => new IndexEntry(Json(s.Entry, withAreas: false), s.Points, [])).ToList();
+        var covering = services.Where(s => s.Areas.Count > 0)
+            .Select(s => new IndexEntry(Json(s.Entry, withAreas: true), [], s.Areas)).ToList();
+
+        var tiles = new List<Tile>();
+        Split(Path.Combine(folder, "tiles"), "t", Root, placed, 0, MaxPointDepth, site.Options.MaxTileBytes, tiles);
+        var areaTiles = new List<Tile>();
+        Split(Path.Combine(folder, "areas"), "t", Root, covering, 0, MaxAreaDepth, site.Options.MaxTileBytes, areaTiles);
 
         var meta = new JsonObject
         {
             ["categories"] = new JsonArray(site.Categories.Select(c => (JsonNode)new JsonArray(c.Category.Code, c.Category.Name, c.Parent?.Code)).ToArray()),
             ["bankHolidays"] = new JsonArray(site.Reference.BankHolidays.Select(d => (JsonNode)d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray()),
-            ["tiles"] = new JsonArray(tiles.Select(t => (JsonNode)new JsonArray(t.Key, R(t.Bounds.South), R(t.Bounds.West), R(t.Bounds.North), R(t.Bounds.East), t.Bytes)).ToArray()),
+            ["root"] = new JsonArray(Root.South, Root.West, Root.North, Root.East),
+            ["tiles"] = Listing(tiles),
+            ["areas"] = Listing(areaTiles),
         };
         File.WriteAllText(Path.Combine(folder, "meta.json"), meta.ToJsonString());
 
@@ -46,22 +64,29 @@ public static class WriteSearchIndex
         }
 
         File.WriteAllText(Path.Combine(folder, "postcodes.json"), postcodes.ToJsonString());
-        return new IndexSummary(tiles.Count, tiles.Count == 0 ? 0 : tiles.Max(t => t.Bytes), tiles.Sum(t => t.Bytes));
+        var all = tiles.Concat(areaTiles).ToList();
+        return new IndexSummary(tiles.Count, areaTiles.Count, all.Count == 0 ? 0 : all.Max(t => t.Bytes),
+            all.Sum(t => (long)t.Bytes) + new FileInfo(Path.Combine(folder, "meta.json")).Length, new FileInfo(Path.Combine(folder, "meta.json")).Length);
     }
 
-    private static void Split(string key, Bounds bounds, List<IndexEntry> entries, int depth, List<(string, Bounds, int, int)> tiles, int maxBytes, string folder)
+    /// <summary>Each tile as [key, bytes]: the browser keeps to its download budget with the sizes.</summary>
+    private static JsonArray Listing(List<Tile> tiles) =>
+        new(tiles.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonArray(t.Key, t.Bytes)).ToArray());
+
+    private static void Split(string folder, string key, Bounds bounds, List<IndexEntry> entries, int depth, int maxDepth, int maxBytes, List<Tile> tiles)
     {
         if (entries.Count == 0)
         {
             return;
         }
 
-        var bytes = entries.Sum(e => e.Json.Length + 1) + 2;
-        if (bytes <= maxBytes || depth == MaxDepth)
+        var bytes = entries.Sum(e => e.Json.Length + 1) + 1;
+        if (bytes <= maxBytes || depth == maxDepth)
         {
             var json = "[" + string.Join(",", entries.Select(e => e.Json)) + "]";
-            File.WriteAllText(Path.Combine(folder, "tiles", key + ".json"), json);
-            tiles.Add((key, bounds, entries.Count, System.Text.Encoding.UTF8.GetByteCount(json)));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, key + ".json"), json);
+            tiles.Add(new Tile(key, System.Text.Encoding.UTF8.GetByteCount(json)));
             return;
         }
 
@@ -70,12 +95,14 @@ public static class WriteSearchIndex
         {
             var quarter = quarters[q];
             var inside = entries.Where(e => e.Points.Any(p => bounds.QuarterOf(p.Lat, p.Lon) == q) || e.Areas.Any(a => a.Overlaps(quarter))).ToList();
-            Split(key + q.ToString(CultureInfo.InvariantCulture), quarter, inside, depth + 1, tiles, maxBytes, folder);
+            Split(folder, key + q.ToString(CultureInfo.InvariantCulture), quarter, inside, depth + 1, maxDepth, maxBytes, tiles);
         }
     }
 
+    private sealed record Tile(string Key, int Bytes);
+
     /// <summary>One service as the browser needs it to place, filter, badge and link it.</summary>
-    private static string Json(ServiceEntry entry)
+    private static string Json(ServiceEntry entry, bool withAreas)
     {
         var s = entry.Service;
         var o = new JsonObject
@@ -105,7 +132,7 @@ public static class WriteSearchIndex
             o["h"] = new JsonArray(hours);
         }
 
-        var areas = Areas(s);
+        var areas = withAreas ? Areas(s) : [];
         if (areas.Count > 0)
         {
             o["a"] = new JsonArray(areas.SelectMany(a => a.Rings).Select(ring => (JsonNode)new JsonArray(ring.SelectMany(p => new JsonNode?[] { R(p.Lat), R(p.Lon) }).ToArray())).ToArray());
@@ -123,7 +150,7 @@ public static class WriteSearchIndex
 
     private static List<AreaRings> Areas(Service s) => s.ServiceAreas.Select(a => AreaRings.Parse(a.Extent)).OfType<AreaRings>().ToList();
 
-    private sealed record IndexEntry(ServiceEntry Service, string Json, List<(double Lat, double Lon)> Points, List<AreaRings> Areas);
+    private sealed record IndexEntry(string Json, List<(double Lat, double Lon)> Points, List<AreaRings> Areas);
 
     public sealed record Bounds(double South, double West, double North, double East)
     {
@@ -176,4 +203,4 @@ public static class WriteSearchIndex
     }
 }
 
-public sealed record IndexSummary(int Tiles, int LargestTileBytes, long TotalBytes);
+public sealed record IndexSummary(int Tiles, int AreaTiles, int LargestTileBytes, long TotalBytes, long MetaBytes);

@@ -74,7 +74,17 @@
     return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
   }
   function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
-  function tileDistanceKm(tile, p) { return distanceKm(p.lat, p.lon, clamp(p.lat, tile[1], tile[3]), clamp(p.lon, tile[2], tile[4])); }
+  // A tile's bounds [south, west, north, east] from its key: its path of quarters from the root.
+  function bounds(key, root) {
+    var b = root.slice();
+    for (var i = 1; i < key.length; i++) {
+      var q = +key[i], midLat = (b[0] + b[2]) / 2, midLon = (b[1] + b[3]) / 2;
+      if (q & 2) b[0] = midLat; else b[2] = midLat;
+      if (q & 1) b[1] = midLon; else b[3] = midLon;
+    }
+    return b;
+  }
+  function tileDistanceKm(b, p) { return distanceKm(p.lat, p.lon, clamp(p.lat, b[0], b[2]), clamp(p.lon, b[1], b[3])); }
   // Even-odd rule over flat [lat, lon, lat, lon, ...] rings, as the API tests service areas.
   function covers(rings, p) {
     var inside = false;
@@ -144,16 +154,18 @@
     statusEl.textContent = "Searching…";
     Promise.all([where(state), getJson("/index/meta.json")]).then(function (loaded) {
       var p = loaded[0], meta = loaded[1], radiusKm = miles * KM_PER_MILE;
-      var tiles = meta.tiles.map(function (t) { return { tile: t, km: tileDistanceKm(t, p) }; })
-        .filter(function (t) { return t.km <= radiusKm; }).sort(function (a, b) { return a.km - b.km; });
-      // Fetch the nearest tiles within the download budget; results are complete up to the
+      var tiles = meta.tiles.map(function (t) { return { key: t[0], bytes: t[1], km: tileDistanceKm(bounds(t[0], meta.root), p) }; })
+        .filter(function (t) { return t.km <= radiusKm; }).sort(function (a, b) { return a.km - b.km || (a.key < b.key ? -1 : 1); });
+      // Whether a service area covers the resident depends only on their point: one area tile.
+      var area = meta.areas.filter(function (t) { return tileDistanceKm(bounds(t[0], meta.root), p) === 0; })[0];
+      // Fetch the nearest place tiles within the download budget; results are complete up to the
       // nearest tile left out, so the radius shrinks to that when a city is dense.
-      var chosen = [], bytes = 0, reach = radiusKm;
+      var files = area ? ["/index/areas/" + area[0] + ".json"] : [], bytes = area ? area[1] : 0, reach = radiusKm;
       for (var i = 0; i < tiles.length; i++) {
-        if (chosen.length > 0 && bytes + tiles[i].tile[5] > BUDGET) { reach = tiles[i].km; break; }
-        chosen.push(tiles[i].tile[0]); bytes += tiles[i].tile[5];
+        if (files.length > 0 && bytes + tiles[i].bytes > BUDGET) { reach = tiles[i].km; break; }
+        files.push("/index/tiles/" + tiles[i].key + ".json"); bytes += tiles[i].bytes;
       }
-      return Promise.all(chosen.map(function (key) { return getJson("/index/tiles/" + key + ".json"); })).then(function (parts) {
+      return Promise.all(files.map(getJson)).then(function (parts) {
         render(p, meta, parts, state, reach, radiusKm);
       });
     }).catch(function (e) {
@@ -164,22 +176,21 @@
   }
 
   function render(p, meta, parts, state, reach, radiusKm) {
-    var parent = {}, holidays = {}, seen = {}, now = ukNow(), results = [];
+    var parent = {}, holidays = {}, byId = {}, now = ukNow(), results = [];
     meta.categories.forEach(function (c) { parent[c[0]] = c[2]; });
     meta.bankHolidays.forEach(function (d) { holidays[d] = true; });
-    parts.forEach(function (tile) {
-      tile.forEach(function (s) {
-        if (seen[s.i]) return;
-        seen[s.i] = true;
-        if (state.need && !s.c.some(function (c) { return c === state.need || parent[c] === state.need; })) return;
-        var best = Infinity;
-        s.l.forEach(function (l) { var km = distanceKm(p.lat, p.lon, l[0], l[1]); if (km <= reach && km < best) best = km; });
-        if (best === Infinity && s.a && covers(s.a, p)) best = 0;
-        if (best === Infinity) return;
-        var open = isOpen(s, now, holidays);
-        if (state.open === "now" && !open) return;
-        results.push({ s: s, km: best, open: open });
-      });
+    // A service can be in a place tile and the area tile; the area tile's copy also has its polygons.
+    parts.forEach(function (tile) { tile.forEach(function (s) { if (!byId[s.i] || s.a) byId[s.i] = s; }); });
+    Object.keys(byId).forEach(function (id) {
+      var s = byId[id];
+      if (state.need && !s.c.some(function (c) { return c === state.need || parent[c] === state.need; })) return;
+      var best = Infinity;
+      s.l.forEach(function (l) { var km = distanceKm(p.lat, p.lon, l[0], l[1]); if (km <= reach && km < best) best = km; });
+      if (best === Infinity && s.a && covers(s.a, p)) best = 0;
+      if (best === Infinity) return;
+      var open = isOpen(s, now, holidays);
+      if (state.open === "now" && !open) return;
+      results.push({ s: s, km: best, open: open });
     });
     results.sort(function (a, b) { return a.km - b.km || (a.s.i.toUpperCase() < b.s.i.toUpperCase() ? -1 : 1); });
     shown = results; shownCount = 0; list.textContent = "";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Signpost.Geo;
 using Signpost.Site;
 using Signpost.Site.Api;
 
@@ -12,6 +13,12 @@ namespace Signpost.Bench.Running;
 /// </summary>
 public static class SiteBuildCommand
 {
+    private static readonly (string Name, GeoPoint Point)[] SearchPlaces =
+    [
+        ("central London", new(51.5074, -0.1278)), ("Manchester", new(53.4808, -2.2426)), ("Birmingham", new(52.4862, -1.8904)),
+        ("Leeds", new(53.7997, -1.5492)), ("Sidmouth", new(50.68, -3.239)), ("rural Pennines", new(54.25, -2.2)),
+    ];
+
     public static async Task<int> RunAsync(string databasePath, string label)
     {
         var root = RunCommand.RepositoryRoot();
@@ -67,12 +74,59 @@ public static class SiteBuildCommand
             ["heaviestPage"] = Path.GetRelativePath(output, heaviest.File),
             ["heaviestPageKiB"] = Math.Round(heaviest.Bytes / 1024.0, 1),
             ["indexTiles"] = result.Index.Tiles,
+            ["indexAreaTiles"] = result.Index.AreaTiles,
+            ["indexMetaKiB"] = Math.Round(result.Index.MetaBytes / 1024.0, 1),
             ["largestTileKiB"] = Math.Round(result.Index.LargestTileBytes / 1024.0, 1),
             ["indexMiB"] = Math.Round(result.Index.TotalBytes / 1048576.0, 2),
         };
+        results["searchDownloads"] = SearchPlaces.Select(place => SearchDownload(output, place.Name, place.Point)).ToList();
+
         var path = Path.Combine(root, "bench", "results", $"site-{label}.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }) + "\n");
         Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
+    }
+
+    /// <summary>
+    /// What a 10-mile search from <paramref name="point"/> downloads from the index, by the rule in
+    /// site/assets/search.js: the area tile holding the point, then place tiles nearest first while
+    /// they fit a 200 KB budget; the radius shrinks to the nearest tile left out.
+    /// </summary>
+    private static object SearchDownload(string site, string name, GeoPoint point)
+    {
+        const double radiusKm = 10 * 1.609344;
+        const int budget = 200_000;
+        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "index", "meta.json"))).RootElement;
+        var root = meta.GetProperty("root").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        IEnumerable<(string Key, int Bytes, double Km)> Tiles(string list) => meta.GetProperty(list).EnumerateArray()
+            .Select(t => (t[0].GetString()!, t[1].GetInt32(), TileDistanceKm(t[0].GetString()!, root, point)));
+
+        var area = Tiles("areas").Where(t => t.Km == 0).Take(1).ToList();
+        var (files, bytes, reachKm) = (area.Count, area.Sum(t => t.Bytes), radiusKm);
+        foreach (var tile in Tiles("tiles").Where(t => t.Km <= radiusKm).OrderBy(t => t.Km))
+        {
+            if (files > 0 && bytes + tile.Bytes > budget)
+            {
+                reachKm = tile.Km;
+                break;
+            }
+
+            (files, bytes) = (files + 1, bytes + tile.Bytes);
+        }
+
+        return new { place = name, files, kib = Math.Round(bytes / 1024.0, 1), completeWithinMiles = Math.Round(reachKm / 1.609344, 1) };
+    }
+
+    private static double TileDistanceKm(string key, double[] root, GeoPoint p)
+    {
+        var (south, west, north, east) = (root[0], root[1], root[2], root[3]);
+        foreach (var q in key[1..].Select(c => c - '0'))
+        {
+            var (midLat, midLon) = ((south + north) / 2, (west + east) / 2);
+            if ((q & 2) != 0) south = midLat; else north = midLat;
+            if ((q & 1) != 0) west = midLon; else east = midLon;
+        }
+
+        return GreatCircle.DistanceKm(p, new GeoPoint(Math.Clamp(p.Latitude, south, north), Math.Clamp(p.Longitude, west, east)));
     }
 }
