@@ -4,7 +4,7 @@ using Signpost.Site.Api;
 namespace Signpost.Site;
 
 /// <summary>What a build made, and how long each part took.</summary>
-public sealed record BuildResult(BuildManifest Manifest, long HtmlBytes, IndexSummary Index, TimeSpan Fetch, TimeSpan Render, TimeSpan Total);
+public sealed record BuildResult(BuildManifest Manifest, RenderSummary Render, IndexSummary Index, TimeSpan Fetch, TimeSpan RenderStep, TimeSpan Total);
 
 /// <summary>
 /// Builds the whole site into one folder, step by step: fetch the directory, plan the pages,
@@ -30,7 +30,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
 
         log.Step($"Rendering {pages.Count:N0} pages…");
         var render = Stopwatch.StartNew();
-        var htmlBytes = await RenderPages.RunAsync(pages, outputFolder, log, cancellationToken);
+        var rendered = await RenderPages.RunAsync(pages, outputFolder, log, cancellationToken);
         render.Stop();
 
         log.Step("Writing the search index, assets, sitemap and feed…");
@@ -48,7 +48,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         var manifest = new BuildManifest(site.Services.Count, site.Organizations.Count, pages.Count);
         manifest.Write(outputFolder);
         log.Step($"Built {pages.Count:N0} pages for {site.Services.Count:N0} services in {total.Elapsed.TotalSeconds:0.0} s " +
-                 $"(rendering: {pages.Count / Math.Max(render.Elapsed.TotalSeconds, 1e-6):N0} pages/s).");
-        return new BuildResult(manifest, htmlBytes, index, fetch, render.Elapsed, total.Elapsed);
+                 $"(rendering: {rendered.RenderedPagesPerSecond:N0} pages/s; rendering and writing: {pages.Count / render.Elapsed.TotalSeconds:N0} pages/s).");
+        return new BuildResult(manifest, rendered, index, fetch, render.Elapsed, total.Elapsed);
     }
 }
