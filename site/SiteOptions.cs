@@ -41,6 +41,9 @@ public sealed class SiteOptions
     [Range(4_000, 1_000_000)]
     public int MaxTileBytes { get; set; } = 48_000;
 
+    /// <summary>The Pagefind executable for free-text search; empty: site/node_modules/.bin/pagefind when installed.</summary>
+    public string? Pagefind { get; set; }
+
     /// <summary>The port of the preview server (serve) and of the embedded directory.</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 5080;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Signpost.Site;
 
-/// <summary>Step 7: every internal link and asset in every page resolves to a file in the output.</summary>
+/// <summary>Step 8: every internal link and asset in every page resolves to a file in the output.</summary>
 public static partial class CheckLinks
 {
     /// <summary>The broken links, as "page → target"; empty when all resolve.</summary>

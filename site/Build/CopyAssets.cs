@@ -1,6 +1,6 @@
 namespace Signpost.Site;
 
-/// <summary>Step 5: the stylesheets and the one small script, from the site's assets/ folder.</summary>
+/// <summary>Step 6: the stylesheets and the one small script, from the site's assets/ folder.</summary>
 public static class CopyAssets
 {
     public static void Run(string assetsFolder, string outputFolder)

@@ -8,8 +8,8 @@ public sealed record BuildResult(BuildManifest Manifest, RenderSummary Render, I
 
 /// <summary>
 /// Builds the whole site into one folder, step by step: fetch the directory, plan the pages,
-/// render them, write the search index, copy the assets, write the sitemap and feeds, check the
-/// links. A build that fails any step throws <see cref="SiteBuildException"/>.
+/// render them, index their text, write the search index, copy the assets, write the sitemap and
+/// feed, check the links. A build that fails any step throws <see cref="SiteBuildException"/>.
 /// </summary>
 public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, BuildLog log)
 {
@@ -33,8 +33,11 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         var rendered = await RenderPages.RunAsync(pages, outputFolder, log, cancellationToken);
         render.Stop();
 
+        log.Step("Indexing the pages for free-text search…");
+        var textSearch = await IndexText.RunAsync(options, outputFolder, log, cancellationToken);
+
         log.Step("Writing the search index, assets, sitemap and feed…");
-        var index = WriteSearchIndex.Run(site, outputFolder);
+        var index = WriteSearchIndex.Run(site, outputFolder, textSearch);
         CopyAssets.Run(SourceFolder("assets"), outputFolder);
         WriteSitemapAndFeed.Run(site, pages, outputFolder);
 

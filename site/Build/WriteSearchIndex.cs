@@ -6,9 +6,9 @@ using Signpost.Site.Api;
 namespace Signpost.Site;
 
 /// <summary>
-/// Step 4: the compact JSON index the browser searches, so a resident's location never leaves it.
+/// Step 5: the compact JSON index the browser searches, so a resident's location never leaves it.
 /// <list type="bullet">
-/// <item><c>index/meta.json</c>: categories, bank holidays, and the tiles with their sizes.</item>
+/// <item><c>index/meta.json</c>: categories, bank holidays, whether there is text search, and the tiles with their sizes.</item>
 /// <item><c>index/postcodes.json</c>: district centres, so a postcode becomes a point in the browser.</item>
 /// <item><c>index/tiles/{key}.json</c>: the services with a place in one tile. A search fetches
 /// the tiles its circle touches, nearest first, within a download budget.</item>
@@ -32,7 +32,8 @@ public static class WriteSearchIndex
     // Areas overlap, so splitting cannot always shrink a tile; stop at about 1.5 km.
     private const int MaxAreaDepth = 10;
 
-    public static IndexSummary Run(SiteModel site, string outputFolder)
+    /// <param name="textSearch">Whether the pages have a Pagefind index, so the browser offers search by words.</param>
+    public static IndexSummary Run(SiteModel site, string outputFolder, bool textSearch)
     {
         var folder = Path.Combine(outputFolder, "index");
         var services = site.Services.Select(s => (Entry: s, Points: Points(s.Service), Areas: Areas(s.Service))).ToList();
@@ -51,6 +52,7 @@ public static class WriteSearchIndex
         {
             ["categories"] = new JsonArray(site.Categories.Select(c => (JsonNode)new JsonArray(c.Category.Code, c.Category.Name, c.Parent?.Code)).ToArray()),
             ["bankHolidays"] = new JsonArray(site.Reference.BankHolidays.Select(d => (JsonNode)d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray()),
+            ["textSearch"] = textSearch,
             ["root"] = new JsonArray(Root.South, Root.West, Root.North, Root.East),
             ["tiles"] = Listing(tiles),
             ["areas"] = Listing(areaTiles),

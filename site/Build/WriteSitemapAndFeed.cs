@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace Signpost.Site;
 
-/// <summary>Step 6: sitemap.xml, robots.txt and an Atom feed of new and updated services.</summary>
+/// <summary>Step 7: sitemap.xml, robots.txt and an Atom feed of new and updated services.</summary>
 public static class WriteSitemapAndFeed
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";

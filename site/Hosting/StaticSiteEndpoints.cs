@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
 namespace Signpost.Site.Hosting;
@@ -13,7 +14,7 @@ public static class StaticSiteEndpoints
         Directory.CreateDirectory(folder);
         var files = new PhysicalFileProvider(Path.GetFullPath(folder));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = ContentTypes() });
         // Routing after the files: otherwise the fallback below is chosen first and files are never served.
         app.UseRouting();
         app.MapFallback(async context =>
@@ -27,5 +28,17 @@ public static class StaticSiteEndpoints
             }
         });
         return app;
+    }
+
+    /// <summary>The usual types, plus Pagefind's index files (binary, with its own extensions).</summary>
+    private static FileExtensionContentTypeProvider ContentTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        foreach (var extension in new[] { ".pagefind", ".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter" })
+        {
+            types.Mappings[extension] = "application/octet-stream";
+        }
+
+        return types;
     }
 }

@@ -50,6 +50,18 @@
     go(state);
   });
 
+  // ---- search by words (Pagefind), when the site was built with it -------------------------
+  var wordsForm = document.getElementById("words-form"), wordsInput = document.getElementById("words"), wordsError = document.getElementById("words-error");
+  getJson("/index/meta.json").then(function (meta) { if (meta.textSearch && wordsForm) wordsForm.hidden = false; }).catch(function () {});
+  if (wordsForm) wordsForm.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var q = wordsInput.value.trim();
+    wordsError.textContent = q ? "" : "Enter a word or two to search for, for example dementia café.";
+    if (!q) { wordsInput.setAttribute("aria-invalid", "true"); wordsInput.focus(); return; }
+    wordsInput.removeAttribute("aria-invalid");
+    go({ q: q });
+  });
+
   var locate = document.getElementById("use-location");
   if (!("geolocation" in navigator)) locate.hidden = true;
   locate.addEventListener("click", function () {
@@ -198,9 +210,39 @@
     statusEl.textContent = (results.length === 1 ? "1 service" : results.length + " services") + " within " + within + " of " + p.label +
       (state.open === "now" ? ", open now" : "") + ", nearest first." + (reach < radiusKm ? " There are many services here, so this shows the nearest." : "");
     showMore();
-    var heading = document.getElementById("results-heading");
-    if (heading) heading.focus();
+    focusResults();
   }
+
+  var pagefind = null, wordResults = [], wordsShown = 0;
+  function runWords(q) {
+    if (wordsInput) wordsInput.value = q;
+    statusEl.textContent = "Searching…";
+    (pagefind = pagefind || import("/pagefind/pagefind.js")).then(function (pf) { return pf.search(q); }).then(function (found) {
+      wordResults = found ? found.results : []; wordsShown = 0; list.textContent = "";
+      statusEl.textContent = (wordResults.length === 1 ? "1 service matches" : wordResults.length + " services match") + " “" + q + "”, best first.";
+      return showMoreWords();
+    }).then(focusResults).catch(function () { statusEl.textContent = "Search by words is not available. Search by postcode instead."; });
+  }
+
+  // Pagefind's excerpts mark the matched words with <mark>; only their text is shown.
+  function plain(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
+
+  function showMoreWords() {
+    var page = wordResults.slice(wordsShown, wordsShown + PAGE);
+    wordsShown += page.length;
+    more.hidden = wordsShown >= wordResults.length;
+    return Promise.all(page.map(function (r) { return r.data(); })).then(function (items) {
+      items.forEach(function (d) {
+        var li = el("li"), h = el("h3"), a = el("a", null, d.meta && d.meta.title ? d.meta.title : d.url);
+        if (/^\/services\/[a-z0-9-]+\/$/.test(d.url)) a.href = d.url;
+        h.appendChild(a); li.appendChild(h);
+        li.appendChild(el("p", null, plain(d.excerpt)));
+        list.appendChild(li);
+      });
+    });
+  }
+
+  function focusResults() { var heading = document.getElementById("results-heading"); if (heading) heading.focus(); }
 
   function el(tag, className, text) { var e = document.createElement(tag); if (className) e.className = className; if (text != null) e.textContent = text; return e; }
 
@@ -222,8 +264,13 @@
   }
 
   if (onSearchPage) {
-    more.addEventListener("click", showMore);
-    var fromHash = function () { var s = {}; new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { s[k] = v; }); if (s.postcode || s.near) run(s); };
+    more.addEventListener("click", function () { if (wordResults.length) showMoreWords(); else showMore(); });
+    var fromHash = function () {
+      var s = {};
+      new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { s[k] = v; });
+      wordResults = [];
+      if (s.q) runWords(s.q); else if (s.postcode || s.near) run(s);
+    };
     window.addEventListener("hashchange", fromHash);
     fromHash();
   }

@@ -90,6 +90,25 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.Contains($"{expected.Total} services within 10 miles of EX10 8XX, open now", await page.Locator("#results-status").TextContentAsync());
     }
 
+    [PagefindBrowserFact]
+    public async Task SearchingByWordsFindsTheServicesThatMentionThem()
+    {
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        var cafes = services.Where(s => s.Name.Contains("café", StringComparison.OrdinalIgnoreCase) && (s.Description ?? "").Contains("dementia", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.Name).ToHashSet();
+        Assert.NotEmpty(cafes);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByLabel("Or search by words").FillAsync("dementia café");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+
+        await page.Locator("#results li").First.WaitForAsync();
+        var titles = await page.Locator("#results h3").AllTextContentsAsync();
+        Assert.Contains(titles, cafes.Contains);
+        Assert.Matches("services? match", await page.Locator("#results-status").TextContentAsync());
+    }
+
     [BrowserFact]
     public async Task AMalformedPostcodeGetsAnErrorMessageTiedToTheField()
     {
