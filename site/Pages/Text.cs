@@ -29,18 +29,22 @@ public static partial class Text
         ({ } min, { } max) => $"{min} to {max}",
     };
 
-    public static string Cost(CostOption cost) =>
-        cost.AmountDescription ?? (cost.Amount is { } amount and > 0
-            ? $"£{amount.ToString("0.00", British)}{(cost.Option is { Length: > 0 } ? " " + cost.Option.ToLowerInvariant() : "")}"
-            : "Free");
+    private static readonly HashSet<string> JustFree = new(["free", "no charge", "free of charge"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What a service costs, each wording once: "Free" only when nothing more specific is said.</summary>
+    /// <summary>What a service costs, each wording once: "Free" for a free service, then anything more the provider says.</summary>
     public static IReadOnlyList<string> Costs(Service service)
     {
-        var costs = service.CostOptions.Select(Cost).Append(service.FeesDescription ?? "")
-            .Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return costs.Count > 0 ? costs : [service.IsFree ? "Free" : "Ask the service"];
+        var said = service.CostOptions.Select(Cost).Append(service.FeesDescription)
+            .OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0 && !JustFree.Contains(c.TrimEnd('.')))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var costs = (service.IsFree ? said.Prepend("Free") : said).ToList();
+        return costs.Count > 0 ? costs : ["Ask the service"];
     }
+
+    private static string? Cost(CostOption cost) =>
+        cost.AmountDescription ?? (cost.Amount is { } amount and > 0
+            ? $"£{amount.ToString("0.00", British)}{(cost.Option is { Length: > 0 } ? " " + cost.Option.ToLowerInvariant() : "")}"
+            : null);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Signpost.Site.Tests.Infrastructure;
+using Snapshooter.Xunit;
 
 namespace Signpost.Site.Tests;
 
@@ -120,6 +121,15 @@ public sealed class SiteOutputTests(BuiltSite site)
         Assert.Contains("Suggest a change", html);
         Assert.Contains("Report a problem", html);
         Assert.Contains(monthly.LastVerified is { } v ? $"Last checked {Pages.Text.Date(v)}." : "Not yet checked", html);
+    }
+
+    [Fact]
+    public void TheSidmouthCarersCafePageIsTheReviewedRendering()
+    {
+        // A reviewed, whole service page: any change to what residents see is a visible diff.
+        var html = site.Read(SiteUrls.FileFor(SiteUrls.Service("Sidmouth Carers' Café", "f62fa960-b043-50f3-889c-d375c4a78836")));
+
+        Snapshot.Match(html);
     }
 
     [Fact]
