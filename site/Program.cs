@@ -13,7 +13,8 @@ public static class SiteProgram
     public const string Usage = """
         Usage:
           Signpost.Site                               run the API and the site on the embedded directory
-          Signpost.Site build --api URL [options]     build the site from a GraphQL API and publish it
+          Signpost.Site build [--api URL] [options]   build the site from a GraphQL API (default: the embedded
+                                                      directory) and publish it
           Signpost.Site serve [--out DIR] [--port N]  preview a built site
 
         Options:
@@ -51,7 +52,7 @@ public static class SiteProgram
         {
             return command switch
             {
-                "run" => await EmbeddedDirectory.RunAsync(options, []),
+                "run" => await EmbeddedDirectory.RunAsync(options),
                 "build" => await BuildAsync(options, cancel.Token),
                 "serve" => await ServeAsync(options),
                 _ => Fail($"Unknown command '{command}'.{Environment.NewLine}{Usage}"),
@@ -82,7 +83,7 @@ public static class SiteProgram
     {
         if (string.IsNullOrEmpty(options.ApiUrl))
         {
-            return Fail("--api: give the GraphQL endpoint to build from, e.g. --api https://api.example.org/graphql");
+            return await EmbeddedDirectory.BuildAsync(options, cancellationToken);
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
