@@ -20,6 +20,9 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<TaxonomyScheme> Taxonomies => Set<TaxonomyScheme>();
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
     public DbSet<ServiceAttribute> Attributes => Set<ServiceAttribute>();
+    public DbSet<Signpost.Submissions.Submission> Submissions => Set<Signpost.Submissions.Submission>();
+    public DbSet<Signpost.Moderation.AuditEntry> AuditEntries => Set<Signpost.Moderation.AuditEntry>();
+    public DbSet<Signpost.Moderation.ApiKey> ApiKeys => Set<Signpost.Moderation.ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -27,6 +27,12 @@ public sealed class Service
     public DateOnly? AssuredDate { get; set; }
     public DateTimeOffset LastModified { get; set; }
 
+    /// <summary>
+    /// Goes up by one with every moderated change. Suggestions record the version they were made
+    /// against, and two moderators changing the same version cannot both succeed.
+    /// </summary>
+    public int Version { get; set; } = 1;
+
     public Organization? Organization { get; set; }
     public List<ServiceAtLocation> ServiceAtLocations { get; set; } = [];
     public List<Schedule> Schedules { get; set; } = [];

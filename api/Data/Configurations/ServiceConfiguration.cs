@@ -22,6 +22,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.FeesDescription).HasMaxLength(TextLimits.Short);
         builder.Property(s => s.EligibilityDescription).HasMaxLength(TextLimits.Description);
         builder.Property(s => s.Alert).HasMaxLength(TextLimits.Short);
+        builder.Property(s => s.Version).IsConcurrencyToken().HasDefaultValue(1);
         builder.HasIndex(s => s.OrganizationId);
         builder.HasIndex(s => s.Name);
 

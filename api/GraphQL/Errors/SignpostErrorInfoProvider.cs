@@ -17,7 +17,7 @@ internal sealed class SignpostErrorInfoProvider : IErrorInfoProvider
     {
         var (code, message) = executionError switch
         {
-            InputError or NotFoundError => (executionError.Code!, executionError.Message),
+            InputError or NotFoundError or AccessError or ConflictError or RateLimitedError => (executionError.Code!, executionError.Message),
             SyntaxError => (ErrorCodes.ParseFailed, executionError.Message),
             InvalidVariableError => (ErrorCodes.BadUserInput, executionError.Message),
             ValidationError => (ErrorCodes.ValidationFailed, executionError.Message),

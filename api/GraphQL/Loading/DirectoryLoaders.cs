@@ -8,6 +8,7 @@ namespace Signpost.GraphQL.Loading;
 public sealed class DirectoryLoaders(DirectoryDbContext db)
 {
     private BatchLoader<Guid, Organization?>? _organizations;
+    private BatchLoader<Guid, Service?>? _services;
     private BatchLoader<Guid, IReadOnlyList<Service>>? _servicesByOrganization;
     private BatchLoader<Guid, IReadOnlyList<Location>>? _locationsByService;
     private BatchLoader<Guid, IReadOnlyList<Location>>? _locationsByOrganization;
@@ -28,6 +29,10 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
     public IDataLoaderResult<Organization?> Organization(Guid id) =>
         (_organizations ??= new(async (keys, ct) =>
             await db.Organizations.Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (Organization?)o, ct), null)).Load(id);
+
+    public IDataLoaderResult<Service?> Service(Guid id) =>
+        (_services ??= new(async (keys, ct) =>
+            await db.Services.Where(s => keys.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (Service?)s, ct), null)).Load(id);
 
     public IDataLoaderResult<IReadOnlyList<Service>> ServicesOf(Organization organization) =>
         (_servicesByOrganization ??= Many(keys => db.Services

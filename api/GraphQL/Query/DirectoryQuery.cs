@@ -3,6 +3,10 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Signpost.Data;
 using Signpost.Geo.Postcodes;
+using Signpost.GraphQL.Types.Moderation;
+using Signpost.GraphQL.Types.Submissions;
+using Signpost.Moderation;
+using Signpost.Submissions;
 using Signpost.OpeningHours;
 using Signpost.GraphQL.Errors;
 using Signpost.GraphQL.Loading;
@@ -64,6 +68,30 @@ public sealed class DirectoryQuery : ObjectGraphType
                 var found = await ctx.Service<PostcodeResolver>().ResolveAsync(ctx.GetArgument<string>("postcode"), "postcode", ctx.CancellationToken);
                 return found.Point;
             });
+
+        Field<NonNullGraphType<SubmissionProgressGraphType>>("submissionStatus")
+            .Description("How a submission is going, for whoever holds its reference and status token (both from the submit mutation). NOT_FOUND if either is wrong.")
+            .Argument<NonNullGraphType<StringGraphType>>("reference", "The submission's reference, e.g. \"SP-7K3M-9QXD\".")
+            .Argument<NonNullGraphType<StringGraphType>>("token", "The private status token.")
+            .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().StatusAsync(ctx.GetArgument<string>("reference"), ctx.GetArgument<string>("token"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubmissionGraphType>>>>("moderationQueue")
+            .Description("Moderators: submissions, oldest first. Defaults to those pending.")
+            .Argument<SubmissionKindGraphType>("kind", "Only this kind.")
+            .Argument<SubmissionStatusGraphType>("status", "Only this status; default PENDING.")
+            .Argument<IdGraphType>("serviceId", "Only those about this service.")
+            .Argument<IntGraphType>("first", $"How many, 1 to {ModerationService.MaxQueuePage}; default 50.")
+            .ResolveAsync(async ctx => await ctx.Service<ModerationService>().QueueAsync(
+                ctx.GetArgument<SubmissionKind?>("kind"),
+                ctx.GetArgument("status", SubmissionStatus.Pending),
+                ctx.GetArgument<string?>("serviceId") is { } id ? ParseId(id, "serviceId") : null,
+                ctx.GetArgument("first", 50),
+                ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceGraphType>>>>("staleServices")
+            .Description("Moderators: listed services not verified for over 12 months, or never; the longest-unverified first.")
+            .Argument<IntGraphType>("first", $"How many, 1 to {ModerationService.MaxQueuePage}; default 50.")
+            .ResolveAsync(async ctx => await ctx.Service<ModerationService>().StaleAsync(ctx.GetArgument("first", 50), ctx.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PostcodeDistrictGraphType>>>>("postcodeDistricts")
             .Description("Every postcode district Signpost can place, with its centre, by outcode: lets a client (such as the static site) turn a postcode into a point without sending it anywhere.")

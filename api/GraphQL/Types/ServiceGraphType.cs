@@ -26,6 +26,10 @@ public sealed class ServiceGraphType : ObjectGraphType<Service>
         Field(s => s.MinimumAge, nullable: true).Description("Youngest age served, in years.");
         Field(s => s.MaximumAge, nullable: true).Description("Oldest age served, in years.");
         Field(s => s.Alert, nullable: true).Description("A short-term notice, e.g. \"No sessions in August\".");
+        Field(s => s.Version).Description("Goes up by one with every moderated change; send it as baseVersion with suggestChange.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Moderation.AuditEntryGraphType>>>>("history")
+            .Description("Moderators: every change to the listing, newest first (who, when, which fields, old and new values).")
+            .ResolveAsync(async ctx => await ctx.Service<Signpost.Moderation.ModerationService>().HistoryAsync(ctx.Source.Id, ctx.CancellationToken));
         Field("lastVerified", s => s.AssuredDate, type: typeof(DateOnlyGraphType))
             .Description("When the listing was last checked with the provider (HSDS assured_date).");
         Field<NonNullGraphType<BooleanGraphType>>("isStale")

@@ -1,0 +1,70 @@
+using GraphQL;
+using GraphQL.Types;
+using Signpost.GraphQL.Loading;
+using Signpost.GraphQL.Query;
+using Signpost.GraphQL.Types.Moderation;
+using Signpost.GraphQL.Types.Submissions;
+using Signpost.Moderation;
+using Signpost.Submissions;
+
+namespace Signpost.GraphQL.Mutation;
+
+public sealed class DirectoryMutation : ObjectGraphType
+{
+    public DirectoryMutation()
+    {
+        Name = "Mutation";
+        Description = "Send listings, suggestions and reports (anyone); moderate them (an API key with the moderator role).";
+
+        Field<NonNullGraphType<SubmitListingPayloadGraphType>>("submitListing")
+            .Description("Send a new service for listing. It goes live only when a moderator approves it. Limited per client (RATE_LIMITED).")
+            .Argument<NonNullGraphType<SubmitListingInputGraphType>>("input", "The listing.")
+            .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().SubmitListingAsync(ctx.GetArgument<SubmitListingInput>("input"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<SuggestChangePayloadGraphType>>("suggestChange")
+            .Description("Suggest changes to a listing. They apply only when a moderator approves them. Limited per client (RATE_LIMITED).")
+            .Argument<NonNullGraphType<SuggestChangeInputGraphType>>("input", "The listing and the changes.")
+            .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().SuggestChangeAsync(ctx.GetArgument<SuggestChangeInput>("input"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ReportProblemPayloadGraphType>>("reportProblem")
+            .Description("Report a problem with a listing to the moderators. Limited per client (RATE_LIMITED).")
+            .Argument<NonNullGraphType<ReportProblemInputGraphType>>("input", "The listing and the problem.")
+            .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().ReportProblemAsync(ctx.GetArgument<ReportProblemInput>("input"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ApproveSubmissionPayloadGraphType>>("approveSubmission")
+            .Description("Moderators: approve a submission. A new listing is created, a change applied (all of it or none), a report marked dealt with; the change is audited.")
+            .Argument<NonNullGraphType<ApproveSubmissionInputGraphType>>("input", "The submission.")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<ApproveSubmissionInput>("input");
+                var (submission, service) = await ctx.Service<ModerationService>().ApproveAsync(DirectoryQuery.ParseId(input.Id, "input.id"), input.ExpectedVersion, ctx.CancellationToken);
+                return new SubmissionDecision(submission, service);
+            });
+
+        Field<NonNullGraphType<RejectSubmissionPayloadGraphType>>("rejectSubmission")
+            .Description("Moderators: reject a submission with a reason. Nothing public changes.")
+            .Argument<NonNullGraphType<RejectSubmissionInputGraphType>>("input", "The submission and the reason.")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RejectSubmissionInput>("input");
+                var submission = await ctx.Service<ModerationService>().RejectAsync(DirectoryQuery.ParseId(input.Id, "input.id"), input.Reason, ctx.CancellationToken);
+                return new SubmissionDecision(submission, null);
+            });
+
+        ServiceAction<VerifyServicePayloadGraphType>("verifyService", "Moderators: record that the listing was checked with its provider today (sets lastVerified).",
+            (moderation, input, ct) => moderation.VerifyAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
+        ServiceAction<CloseServiceTemporarilyPayloadGraphType>("closeServiceTemporarily", "Moderators: mark the service temporarily closed (still listed, never open).",
+            (moderation, input, ct) => moderation.SetStatusAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ServiceStatus.TemporarilyClosed, "temporarily closed", ct));
+        ServiceAction<ArchiveServicePayloadGraphType>("archiveService", "Moderators: take the service out of public results (status inactive). Nothing is deleted; restoreService brings it back.",
+            (moderation, input, ct) => moderation.SetStatusAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ServiceStatus.Inactive, "archived", ct));
+        ServiceAction<RestoreServicePayloadGraphType>("restoreService", "Moderators: list the service again as active.",
+            (moderation, input, ct) => moderation.SetStatusAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ServiceStatus.Active, "restored", ct));
+    }
+
+    private void ServiceAction<TPayload>(string name, string description, Func<ModerationService, ServiceModerationInput, CancellationToken, Task<Service>> act)
+        where TPayload : IGraphType =>
+        Field<NonNullGraphType<TPayload>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<ServiceModerationInputGraphType>>("input", "The listing.")
+            .ResolveAsync(async ctx => await act(ctx.Service<ModerationService>(), ctx.GetArgument<ServiceModerationInput>("input"), ctx.CancellationToken));
+}

@@ -1,0 +1,263 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Signpost.Data;
+using Signpost.GraphQL.Errors;
+using Signpost.OpeningHours;
+using Signpost.Seed;
+using Signpost.Submissions;
+
+namespace Signpost.Moderation;
+
+/// <summary>
+/// What moderators do: work the queue, approve or reject submissions, verify listings, close,
+/// archive and restore them. Every change to a listing is one transaction that raises the
+/// listing's version and writes its audit entry; a change made against an older version, or
+/// racing another moderator's, is refused with CONFLICT and nothing is applied.
+/// </summary>
+public sealed class ModerationService(DirectoryDbContext db, Caller caller, TimeProvider time)
+{
+    public const int MaxQueuePage = 100;
+
+    public async Task<IReadOnlyList<Submission>> QueueAsync(SubmissionKind? kind, SubmissionStatus status, Guid? serviceId, int first, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        if (first is < 1 or > MaxQueuePage)
+        {
+            throw new InputError("first", $"must be between 1 and {MaxQueuePage}");
+        }
+
+        var query = db.Submissions.Where(s => s.Status == status);
+        if (kind is { } k)
+        {
+            query = query.Where(s => s.Kind == k);
+        }
+
+        if (serviceId is { } id)
+        {
+            query = query.Where(s => s.ServiceId == id);
+        }
+
+        return await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Reference).Take(first).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Listings never verified, or not for over 12 months: the oldest first.</summary>
+    public async Task<IReadOnlyList<Service>> StaleAsync(int first, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        if (first is < 1 or > MaxQueuePage)
+        {
+            throw new InputError("first", $"must be between 1 and {MaxQueuePage}");
+        }
+
+        var cutoff = Today().AddYears(-1);
+        return await db.Services
+            .Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed) && (s.AssuredDate == null || s.AssuredDate < cutoff))
+            .OrderBy(s => s.AssuredDate).ThenBy(s => s.Id)
+            .Take(first).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Guid serviceId, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        return await db.AuditEntries.Where(a => a.ServiceId == serviceId).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<(Submission Submission, Service? Service)> ApproveAsync(Guid submissionId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        return await InTransactionAsync(async () =>
+        {
+            var submission = await PendingAsync(submissionId, cancellationToken);
+            Service? service = submission.Kind switch
+            {
+                SubmissionKind.NewListing => await CreateListingAsync(submission, key, cancellationToken),
+                SubmissionKind.ChangeSuggestion => await ApplySuggestionAsync(submission, expectedVersion, key, cancellationToken),
+                _ => null, // a report is dealt with by the moderator's own changes; approving marks it done
+            };
+            Decide(submission, SubmissionStatus.Approved, key, reason: null);
+            await db.SaveChangesAsync(cancellationToken);
+            return (submission, service);
+        }, cancellationToken);
+    }
+
+    public async Task<Submission> RejectAsync(Guid submissionId, string? reason, CancellationToken cancellationToken)
+    {
+        var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var why = SubmissionRules.Required(reason, "input.reason", SubmissionRules.MaxShort);
+        return await InTransactionAsync(async () =>
+        {
+            var submission = await PendingAsync(submissionId, cancellationToken);
+            Decide(submission, SubmissionStatus.Rejected, key, why);
+            await db.SaveChangesAsync(cancellationToken);
+            return submission;
+        }, cancellationToken);
+    }
+
+    /// <summary>Marks the listing checked with its provider today.</summary>
+    public Task<Service> VerifyAsync(Guid serviceId, int? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeServiceAsync(serviceId, expectedVersion, "verified", service =>
+        {
+            var before = service.AssuredDate;
+            service.AssuredDate = Today();
+            return [new FieldChange("lastVerified", Text(before), Text(service.AssuredDate))];
+        }, cancellationToken);
+
+    public Task<Service> SetStatusAsync(Guid serviceId, int? expectedVersion, ServiceStatus status, string action, CancellationToken cancellationToken) =>
+        ChangeServiceAsync(serviceId, expectedVersion, action, service =>
+        {
+            if (service.Status == status)
+            {
+                throw new ConflictError($"The service is already {status.ToHsds()}.");
+            }
+
+            var before = service.Status;
+            service.Status = status;
+            return [new FieldChange("status", before.ToHsds(), status.ToHsds())];
+        }, cancellationToken);
+
+    private async Task<Service> ChangeServiceAsync(Guid serviceId, int? expectedVersion, string action, Func<Service, List<FieldChange>> change, CancellationToken cancellationToken)
+    {
+        var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        return await InTransactionAsync(async () =>
+        {
+            var service = await ServiceAsync(serviceId, "input.serviceId", cancellationToken);
+            CheckVersion(service, expectedVersion);
+            Record(service, action, change(service), key, submissionId: null);
+            await db.SaveChangesAsync(cancellationToken);
+            return service;
+        }, cancellationToken);
+    }
+
+    private async Task<Service> CreateListingAsync(Submission submission, ApiKey key, CancellationToken cancellationToken)
+    {
+        var listing = JsonSerializer.Deserialize<OrganizationDocument>(submission.Payload, SeedJson.Options)
+            ?? throw new InvalidDataException($"Submission {submission.Reference} holds no listing.");
+        var terms = await db.TaxonomyTerms.ToDictionaryAsync(t => t.Code, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var built = new ListingBuilder($"submission {submission.Reference}", terms, []).Build(listing, "listing");
+
+        var now = time.GetUtcNow();
+        built.Organization.LastModified = now;
+        db.Organizations.Add(built.Organization);
+        db.Attributes.AddRange(built.Attributes);
+        var service = built.Services.Single();
+        service.AssuredDate = Today(); // a moderator has just checked it
+        db.Services.Add(service);
+        submission.ServiceId = service.Id;
+
+        var fields = ServiceChanges.Names.Select(f => new FieldChange(f, null, ServiceChanges.Read(service, f))).Where(c => c.NewValue is not null).ToList();
+        fields.Add(new FieldChange("organization", null, built.Organization.Name));
+        fields.AddRange(built.Organization.Locations.Select((l, i) => new FieldChange($"locations[{i}]", null, $"{l.Name} ({l.Latitude:0.#####}, {l.Longitude:0.#####})")));
+        Record(service, "created", fields, key, submission.Id, newListing: true);
+        return service;
+    }
+
+    private async Task<Service> ApplySuggestionAsync(Submission submission, int? expectedVersion, ApiKey key, CancellationToken cancellationToken)
+    {
+        var service = await ServiceAsync(submission.ServiceId!.Value, "input.id", cancellationToken);
+        if (expectedVersion is null)
+        {
+            throw new InputError("input.expectedVersion", "is required to approve a suggested change: the listing's version you reviewed (currentVersion in the queue)");
+        }
+
+        CheckVersion(service, expectedVersion);
+        var suggestion = Suggestion(submission);
+        var changes = new List<FieldChange>();
+        foreach (var (field, proposed) in suggestion.Changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var current = ServiceChanges.Read(service, field);
+            if (current != proposed)
+            {
+                ServiceChanges.Write(service, field, proposed);
+                changes.Add(new FieldChange(field, current, proposed));
+            }
+        }
+
+        if (service.MinimumAge > service.MaximumAge)
+        {
+            throw new ConflictError($"Applying this would make minimumAge ({service.MinimumAge}) more than maximumAge ({service.MaximumAge}); reject it or change the listing first.");
+        }
+
+        Record(service, "updated", changes, key, submission.Id);
+        return service;
+    }
+
+    public static SuggestionPayload Suggestion(Submission submission) =>
+        JsonSerializer.Deserialize<SuggestionPayload>(submission.Payload, JsonSerializerOptions.Web)
+        ?? throw new InvalidDataException($"Submission {submission.Reference} holds no change set.");
+
+    private void Record(Service service, string action, List<FieldChange> changes, ApiKey key, Guid? submissionId, bool newListing = false)
+    {
+        if (!newListing)
+        {
+            service.Version++;
+        }
+
+        service.LastModified = time.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ServiceId = service.Id,
+            At = service.LastModified,
+            Actor = key.Name,
+            Action = action,
+            SubmissionId = submissionId,
+            Version = service.Version,
+            Changes = changes,
+        });
+    }
+
+    private void Decide(Submission submission, SubmissionStatus status, ApiKey key, string? reason)
+    {
+        submission.Status = status;
+        submission.DecidedAt = time.GetUtcNow();
+        submission.DecidedBy = key.Name;
+        submission.Reason = reason;
+    }
+
+    private async Task<Submission> PendingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundError("input.id", $"there is no submission {id}");
+        return submission.Status == SubmissionStatus.Pending
+            ? submission
+            : throw new ConflictError($"Submission {submission.Reference} was already {submission.Status.ToString().ToLowerInvariant()} by {submission.DecidedBy} at {submission.DecidedAt:u}.");
+    }
+
+    private async Task<Service> ServiceAsync(Guid id, string field, CancellationToken cancellationToken) =>
+        await db.Services.AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+        ?? throw new NotFoundError(field, $"there is no service {id}");
+
+    private static void CheckVersion(Service service, int? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != service.Version)
+        {
+            throw new ConflictError($"The listing is at version {service.Version}, not {expected}: it changed after you looked at it. Review it again.");
+        }
+    }
+
+    /// <summary>
+    /// Runs one change as a transaction. If another moderator changed the same listing or decided the
+    /// same submission first, the version check in SQL fails, nothing is written, and the caller gets CONFLICT.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await change();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictError("Another moderator changed this at the same moment; nothing was applied. Review it again.");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(UkLocalTime.ToUkLocal(time.GetUtcNow()));
+
+    private static string? Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
