@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Signpost.Submissions;
 
 namespace Signpost.Data.Configurations;
@@ -20,6 +21,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(s => s.StatusTokenHash).HasMaxLength(TextLimits.Code);
         builder.Property(s => s.DecidedBy).HasMaxLength(TextLimits.Code);
         builder.Property(s => s.Reason).HasMaxLength(TextLimits.Description);
+        // SQLite cannot order by a DateTimeOffset stored as text; as a number it orders (and indexes) by time.
+        builder.Property(s => s.SubmittedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.HasIndex(s => s.Reference).IsUnique();
         builder.HasIndex(s => new { s.Status, s.SubmittedAt });
         builder.HasIndex(s => s.ServiceId);

@@ -861,8 +861,8 @@ namespace Signpost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status_token_hash");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("submitted_at");
 
                     b.Property<string>("SubmitterEmail")

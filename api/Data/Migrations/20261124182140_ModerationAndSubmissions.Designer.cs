@@ -11,7 +11,7 @@ using Signpost.Data;
 namespace Signpost.Data.Migrations
 {
     [DbContext(typeof(DirectoryDbContext))]
-    [Migration("20261124181849_ModerationAndSubmissions")]
+    [Migration("20261124182140_ModerationAndSubmissions")]
     partial class ModerationAndSubmissions
     {
         /// <inheritdoc />
@@ -864,8 +864,8 @@ namespace Signpost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status_token_hash");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("submitted_at");
 
                     b.Property<string>("SubmitterEmail")

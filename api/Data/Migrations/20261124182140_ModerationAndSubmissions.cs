@@ -69,7 +69,7 @@ namespace Signpost.Data.Migrations
                     submitter_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     submitter_email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     status_token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    submitted_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: false),
                     decided_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     decided_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     reason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
