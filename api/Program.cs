@@ -1,29 +1,21 @@
+using Signpost;
 using Signpost.Data;
-using Signpost.GraphQL;
 using Signpost.Moderation;
-using Signpost.Search;
-using Signpost.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddDirectoryDatabase();
-builder.AddDirectorySearch();
-builder.AddDirectorySubmissions();
-builder.AddDirectoryModeration();
-builder.AddDirectoryGraphQL();
+builder.AddDirectoryApi();
 
 var app = builder.Build();
 
-await app.InitializeDirectoryDatabaseAsync();
-
-// "keys create|list|revoke": manage moderators' API keys, then exit.
+// "keys create|list|revoke": manage moderators' API keys on the server, then exit.
 if (args is ["keys", .. var keyArgs])
 {
+    await app.InitializeDirectoryDatabaseAsync();
     return await ApiKeysCommand.RunAsync(app.Services, keyArgs, Console.Out, Console.Error);
 }
 
-app.UseStaticFiles();
-app.MapDirectoryGraphQL();
+await app.UseDirectoryApiAsync();
 app.MapGet("/", () => Results.Redirect("/graphql")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Signpost.Data;
-using Signpost.GraphQL;
-using Signpost.Search;
 using Signpost.Site.Api;
 
 namespace Signpost.Site.Hosting;
@@ -61,14 +58,10 @@ public static class EmbeddedDirectory
         builder.WebHost.UseUrls(url);
         // The database lives where the command is run (site/ with "dotnet run --project site"), not in bin/.
         builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.GetFullPath("signpost.db")}";
-        builder.AddDirectoryDatabase();
-        builder.AddDirectorySearch();
-        builder.AddDirectoryGraphQL();
+        builder.AddDirectoryApi();
 
         var app = builder.Build();
-        await app.InitializeDirectoryDatabaseAsync();
-        app.UseStaticFiles(); // GraphiQL
-        app.MapDirectoryGraphQL();
+        await app.UseDirectoryApiAsync();
         if (serveSite)
         {
             app.MapStaticSite(options.Output);

@@ -1,0 +1,34 @@
+using Signpost.Data;
+using Signpost.GraphQL;
+using Signpost.GraphQL.Http;
+using Signpost.Moderation;
+using Signpost.Search;
+using Signpost.Submissions;
+
+namespace Signpost;
+
+/// <summary>
+/// The whole API, composed once: the API's own Program and the site's embedded mode both host it.
+/// </summary>
+public static class DirectoryApi
+{
+    public static IHostApplicationBuilder AddDirectoryApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddDirectoryDatabase();
+        builder.AddDirectorySearch();
+        builder.AddDirectorySubmissions();
+        builder.AddDirectoryModeration();
+        builder.AddDirectoryGraphQL();
+        builder.AddDirectoryCors();
+        return builder;
+    }
+
+    /// <summary>Creates, migrates and seeds the database as configured, then maps GraphQL (and GraphiQL's files).</summary>
+    public static async Task UseDirectoryApiAsync(this WebApplication app)
+    {
+        await app.InitializeDirectoryDatabaseAsync();
+        app.UseStaticFiles();
+        app.UseCors();
+        app.MapDirectoryGraphQL();
+    }
+}
