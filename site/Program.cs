@@ -24,6 +24,7 @@ public static class SiteProgram
           --force              publish even if the service count fell by more than --max-service-drop
           --max-service-drop F the largest fall allowed without --force (default 0.2)
           --port N             the port to serve on (default 5080)
+          --forms-endpoint URL where the site's forms post (default: --api, or /graphql on the same site)
           --pagefind PATH      the Pagefind executable (default: site/node_modules/.bin/pagefind if installed)
         Every option can also be set as an environment variable, e.g. Site__ApiUrl.
         """;
@@ -73,7 +74,7 @@ public static class SiteProgram
             {
                 ["--api"] = "Site:ApiUrl", ["--out"] = "Site:Output", ["--base-url"] = "Site:BaseUrl",
                 ["--force"] = "Site:Force", ["--max-service-drop"] = "Site:MaxServiceDrop", ["--port"] = "Site:Port",
-                ["--name"] = "Site:Name", ["--pagefind"] = "Site:Pagefind", ["--contact-email"] = "Site:ContactEmail",
+                ["--name"] = "Site:Name", ["--forms-endpoint"] = "Site:FormsEndpoint", ["--pagefind"] = "Site:Pagefind", ["--contact-email"] = "Site:ContactEmail",
             })
             .Build();
         return configuration.GetSection(SiteOptions.SectionName).Get<SiteOptions>() ?? new SiteOptions();

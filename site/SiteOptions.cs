@@ -26,6 +26,13 @@ public sealed class SiteOptions
     [Required, EmailAddress]
     public string ContactEmail { get; set; } = "listings@signpost.example.org";
 
+    /// <summary>
+    /// The GraphQL endpoint the site's forms (list your service, suggest a change, report a problem)
+    /// post to from the browser. Empty: the --api address, or "/graphql" on the same site when built
+    /// from the embedded directory. That API must allow the site's origin (Cors:AllowedOrigins).
+    /// </summary>
+    public string? FormsEndpoint { get; set; }
+
     /// <summary>Refuse to publish when the service count falls by more than this share since the last published build.</summary>
     [Range(0.0, 1.0)]
     public double MaxServiceDrop { get; set; } = 0.2;
@@ -47,6 +54,8 @@ public sealed class SiteOptions
     /// <summary>The port of the preview server (serve) and of the embedded directory.</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 5080;
+
+    public string EffectiveFormsEndpoint => FormsEndpoint is { Length: > 0 } forms ? forms : ApiUrl is { Length: > 0 } api ? api : "/graphql";
 
     public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");
 

@@ -19,6 +19,9 @@ public static class PlanPages
             Page<CategoryIndexPage>(SiteUrls.Categories, site),
             Page<AreaIndexPage>(SiteUrls.Areas, site),
             Page<NotFoundPage>("/404.html", site),
+            Page<ListServicePage>(SiteUrls.ListYourService, site),
+            Page<SuggestChangePage>(SiteUrls.SuggestChange, site),
+            Page<ReportProblemPage>(SiteUrls.ReportProblem, site),
         };
 
         var organizations = site.Organizations.ToDictionary(o => o.Organization.Id, StringComparer.Ordinal);

@@ -14,6 +14,12 @@ public static class SiteUrls
     public const string Categories = "/categories/";
     public const string Areas = "/areas/";
     public const string Feed = "/feed.xml";
+    public const string ListYourService = "/list-your-service/";
+    public const string SuggestChange = "/suggest-a-change/";
+    public const string ReportProblem = "/report-a-problem/";
+
+    /// <summary>A form about one listing: the page reads the service's id from the address.</summary>
+    public static string About(string form, string serviceId) => $"{form}?service={serviceId}";
 
     public static string Service(string name, string id) => $"/services/{Slug(name)}-{ShortId(id)}/";
 

@@ -23,7 +23,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
             return; // every test here is skipped, saying why
         }
 
-        _server = await StaticSiteServer.StartAsync(site.Output);
+        _server = await StaticSiteServer.StartAsync(site.Output, site.Api.CreateClient());
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -110,6 +110,80 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task ListYourServiceShowsEachProblemBesideItsFieldThenTheReference()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(SiteUrls.ListYourService);
+        await page.GetByLabel("Organisation name").FillAsync("Sidford Hall Trust");
+        await page.GetByLabel("Service name").FillAsync("Form-sent knit and natter");
+        await page.GetByLabel("What it offers").FillAsync("Knitting and a chat, every Thursday afternoon.");
+        await page.GetByLabel("The main need it meets").SelectOptionAsync("befriending");
+        await page.GetByLabel("Address line 1").FillAsync("Byes Lane");
+        await page.GetByLabel("Town or city").FillAsync("Sidford");
+        await page.GetByLabel("Postcode").FillAsync("EX10 XYZ");
+        await page.GetByLabel("How often (optional)").SelectOptionAsync("MONTHLY:2");
+        await page.GetByLabel("Day (optional)").SelectOptionAsync("TH");
+        await page.GetByLabel("Opens at (optional)").FillAsync("14:00");
+        await page.GetByLabel("Closes at (optional)").FillAsync("16:00");
+        await page.GetByLabel("Your email address (optional)").FillAsync("pat.private@example.org");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send for listing" }).ClickAsync();
+
+        var summary = page.Locator("#error-summary");
+        await summary.WaitForAsync();
+        Assert.Contains("Postcode: 'EX10 XYZ' is not a full UK postcode", await summary.TextContentAsync());
+        var postcode = page.GetByLabel("Postcode");
+        Assert.Equal("true", await postcode.GetAttributeAsync("aria-invalid"));
+        Assert.Contains("postcode-error", await postcode.GetAttributeAsync("aria-describedby"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.id === 'error-summary'"), "the summary takes focus");
+        Assert.Empty(await AxeViolationsAsync(page));
+
+        await postcode.FillAsync("EX10 9QX");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send for listing" }).ClickAsync();
+
+        await page.Locator("#done").WaitForAsync();
+        var reference = await page.Locator("#done-reference").TextContentAsync();
+        Assert.Matches("^SP-[2-9A-Z]{4}-[2-9A-Z]{4}$", reference);
+        var queued = (await QueueAsync()).Single(i => i!["reference"]!.GetValue<string>() == reference)!;
+        Assert.Equal("NEW_LISTING", queued["kind"]!.GetValue<string>());
+        Assert.Contains(queued["changes"]!.AsArray(), c => c!["proposed"]!.GetValue<string>() == "MONTHLY 2TH 14:00-16:00");
+    }
+
+    [BrowserFact]
+    public async Task AResidentCanReportAProblemAndSuggestAChangeFromAServicePage()
+    {
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        var service = services.First(s => s.Id != SiteApiFactory.HostileServiceId && s.Description is not null);
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(SiteUrls.Service(service.Name, service.Id));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report a problem" }).ClickAsync();
+        Assert.Contains(service.Name, await page.Locator("#about-service").TextContentAsync());
+        await page.GetByLabel("It has closed").CheckAsync();
+        await page.GetByLabel("Tell us more").FillAsync("The hall is being rebuilt until spring.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
+        await page.Locator("#done").WaitForAsync();
+        var report = await page.Locator("#done-reference").TextContentAsync();
+
+        await page.GotoAsync(SiteUrls.Service(service.Name, service.Id));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Suggest a change" }).ClickAsync();
+        Assert.Equal(service.Description, await page.GetByLabel("What it offers").InputValueAsync()); // starts from the listing as it is
+        await page.GetByLabel("A notice for people, for now").FillAsync("No sessions over Christmas.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the change" }).ClickAsync();
+        await page.Locator("#done").WaitForAsync();
+        var suggestion = await page.Locator("#done-reference").TextContentAsync();
+
+        var queue = await QueueAsync();
+        var reported = queue.Single(i => i!["reference"]!.GetValue<string>() == report)!;
+        Assert.Equal("CLOSED", reported["topic"]!.GetValue<string>());
+        Assert.Equal("The hall is being rebuilt until spring.", reported["message"]!.GetValue<string>());
+        var suggested = queue.Single(i => i!["reference"]!.GetValue<string>() == suggestion)!;
+        var change = Assert.Single(suggested["changes"]!.AsArray()); // only what was changed
+        Assert.Equal("alert", change!["field"]!.GetValue<string>());
+        Assert.Equal(service.Id, suggested["service"]!["id"]!.GetValue<string>());
+    }
+
+    [BrowserFact]
     public async Task AMalformedPostcodeGetsAnErrorMessageTiedToTheField()
     {
         var page = await NewPageAsync();
@@ -149,15 +223,12 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         var service = services.First(s => s.Locations.Count > 0 && s.Schedules.Count > 0 && s.Id != SiteApiFactory.HostileServiceId);
         var page = await NewPageAsync();
         var problems = new List<string>();
-        foreach (var path in new[] { "/", "/search/#postcode=EX10+8XX", "/categories/", SiteUrls.Category("dementia"), SiteUrls.Service(service.Name, service.Id), "/areas/" })
+        foreach (var path in new[] { "/", "/search/#postcode=EX10+8XX", "/categories/", SiteUrls.Category("dementia"), SiteUrls.Service(service.Name, service.Id), "/areas/",
+                                     SiteUrls.ListYourService, SiteUrls.About(SiteUrls.ReportProblem, service.Id), SiteUrls.About(SiteUrls.SuggestChange, service.Id) })
         {
             await page.GotoAsync(path);
             if (path.Contains('#')) await page.Locator("#results li").First.WaitForAsync();
-            var result = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-            });
-            problems.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+            problems.AddRange(await AxeViolationsAsync(page));
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -183,6 +254,23 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.Contains("<script>alert('name')</script> Hostile café", names);
         Assert.Empty(dialogs);
         Assert.Equal(0, await page.Locator("main img, main svg, main iframe").CountAsync());
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonArray> QueueAsync()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await Signpost.Moderation.ApiKeysCommand.RunAsync(site.Api.Services, ["create", "--name", "browser-" + Guid.NewGuid().ToString("N")[..8], "--role", "moderator"], output, TextWriter.Null));
+        var key = output.ToString().Trim().Split('\n')[^1].Trim();
+        return (await ApiQueries.RunAsync(site.Api.CreateClient(), "Queue", new { }, key))["moderationQueue"]!.AsArray();
+    }
+
+    private static async Task<List<string>> AxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
     }
 
     private async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
