@@ -34,6 +34,15 @@ public sealed class SubmissionTests(ModeratedDirectoryFactory api)
         Assert.Equal("EX10 9QX", service["locations"]![0]!["address"]!["postalCode"]!.GetValue<string>());
         Assert.Equal("Thursdays, 2pm–4pm", service["schedules"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(1, service["version"]!.GetValue<int>());
+
+        var created = (await moderator.RunAsync("ServiceHistory", new { id = approved["service"]!["id"]!.GetValue<string>() })).DataOrFail()["service"]!["history"]!.AsArray();
+        var entry = Assert.Single(created)!;
+        Assert.Equal(("created", "maya"), (entry["action"]!.GetValue<string>(), entry["actor"]!.GetValue<string>()));
+        var fields = entry["changes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["newValue"]?.GetValue<string>());
+        Assert.Equal(name, fields["name"]);
+        Assert.Equal("Sidford Community Hall Trust", fields["organization"]);
+        Assert.StartsWith("Sidford Village Hall (", fields["locations[0]"]);
+        Assert.All(entry["changes"]!.AsArray(), c => Assert.Null(c!["oldValue"]));
     }
 
     [Fact]
