@@ -71,6 +71,7 @@ public static class SiteBuildCommand
             ["rendererSecondsPerWorker"] = Math.Round(result.Render.RenderTime.TotalSeconds / result.Render.Workers, 2),
             ["writeSecondsPerWorker"] = Math.Round(result.Render.WriteTime.TotalSeconds / result.Render.Workers, 2),
             ["renderedPagesPerSecond"] = Math.Round(result.Render.RenderedPagesPerSecond),
+            ["textIndexSeconds"] = Math.Round(result.TextIndex.TotalSeconds, 2),
             ["outputFiles"] = files.Length,
             ["outputMiB"] = Math.Round(files.Sum(Size) / 1048576.0, 1),
             ["htmlMiB"] = Math.Round(result.Render.Bytes / 1048576.0, 1),
