@@ -34,9 +34,7 @@ public sealed class SubmissionService(
 
     public async Task<SubmissionReceipt> SuggestChangeAsync(SuggestChangeInput input, CancellationToken cancellationToken)
     {
-        var serviceId = DirectoryQuery.ParseId(input.ServiceId, "input.serviceId");
-        var service = await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
-            ?? throw new NotFoundError("input.serviceId", $"there is no service {serviceId}");
+        var service = await ServiceAsync(input.ServiceId, cancellationToken);
         if (input.BaseVersion < 1 || input.BaseVersion > service.Version)
         {
             throw new InputError("input.baseVersion", $"must be a version the listing has had, 1 to {service.Version} (the listing's `version` when you read it)");
@@ -62,9 +60,7 @@ public sealed class SubmissionService(
 
     public async Task<SubmissionReceipt> ReportProblemAsync(ReportProblemInput input, CancellationToken cancellationToken)
     {
-        var serviceId = DirectoryQuery.ParseId(input.ServiceId, "input.serviceId");
-        var service = await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
-            ?? throw new NotFoundError("input.serviceId", $"there is no service {serviceId}");
+        var service = await ServiceAsync(input.ServiceId, cancellationToken);
         var message = SubmissionRules.Required(input.Message, "input.message", SubmissionRules.MaxMessage);
         return await StoreAsync(input.Homepage, new Submission
         {
@@ -93,6 +89,13 @@ public sealed class SubmissionService(
         }
 
         return submission;
+    }
+
+    private async Task<Service> ServiceAsync(string id, CancellationToken cancellationToken)
+    {
+        var serviceId = DirectoryQuery.ParseId(id, "input.serviceId");
+        return await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+            ?? throw new NotFoundError("input.serviceId", $"there is no service {serviceId}");
     }
 
     private async Task<SubmissionReceipt> StoreAsync(string? honeypot, Submission submission, SubmitterInput? submitter, string path, CancellationToken cancellationToken)
