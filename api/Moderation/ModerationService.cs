@@ -56,12 +56,6 @@ public sealed class ModerationService(DirectoryDbContext db, Caller caller, Time
             .Take(first).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Guid serviceId, CancellationToken cancellationToken)
-    {
-        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
-        return await db.AuditEntries.Where(a => a.ServiceId == serviceId).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
-    }
-
     public async Task<(Submission Submission, Service? Service)> ApproveAsync(Guid submissionId, int? expectedVersion, CancellationToken cancellationToken)
     {
         var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);

@@ -9,6 +9,7 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
 {
     private BatchLoader<Guid, Organization?>? _organizations;
     private BatchLoader<Guid, Service?>? _services;
+    private BatchLoader<Guid, IReadOnlyList<Signpost.Moderation.AuditEntry>>? _historyByService;
     private BatchLoader<Guid, IReadOnlyList<Service>>? _servicesByOrganization;
     private BatchLoader<Guid, IReadOnlyList<Location>>? _locationsByService;
     private BatchLoader<Guid, IReadOnlyList<Location>>? _locationsByOrganization;
@@ -33,6 +34,13 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
     public IDataLoaderResult<Service?> Service(Guid id) =>
         (_services ??= new(async (keys, ct) =>
             await db.Services.Where(s => keys.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (Service?)s, ct), null)).Load(id);
+
+    /// <summary>A listing's audit trail, newest first.</summary>
+    public IDataLoaderResult<IReadOnlyList<Signpost.Moderation.AuditEntry>> HistoryOf(Service service) =>
+        (_historyByService ??= Many(keys => db.AuditEntries
+            .Where(a => keys.Contains(a.ServiceId))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new Keyed<Signpost.Moderation.AuditEntry>(a.ServiceId, a)))).Load(service.Id);
 
     public IDataLoaderResult<IReadOnlyList<Service>> ServicesOf(Organization organization) =>
         (_servicesByOrganization ??= Many(keys => db.Services

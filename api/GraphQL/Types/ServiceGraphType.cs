@@ -29,7 +29,11 @@ public sealed class ServiceGraphType : ObjectGraphType<Service>
         Field(s => s.Version).Description("Goes up by one with every moderated change; send it as baseVersion with suggestChange.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Moderation.AuditEntryGraphType>>>>("history")
             .Description("Moderators: every change to the listing, newest first (who, when, which fields, old and new values).")
-            .ResolveAsync(async ctx => await ctx.Service<Signpost.Moderation.ModerationService>().HistoryAsync(ctx.Source.Id, ctx.CancellationToken));
+            .ResolveAsync(async ctx =>
+            {
+                await ctx.Service<Signpost.Moderation.Caller>().RequireAsync(Signpost.Moderation.ApiKeyRole.Moderator, ctx.CancellationToken);
+                return ctx.Loaders().HistoryOf(ctx.Source);
+            });
         Field("lastVerified", s => s.AssuredDate, type: typeof(DateOnlyGraphType))
             .Description("When the listing was last checked with the provider (HSDS assured_date).");
         Field<NonNullGraphType<BooleanGraphType>>("isStale")
