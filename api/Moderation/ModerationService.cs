@@ -14,17 +14,14 @@ namespace Signpost.Moderation;
 /// listing's version and writes its audit entry; a change made against an older version, or
 /// racing another moderator's, is refused with CONFLICT and nothing is applied.
 /// </summary>
-public sealed class ModerationService(DirectoryDbContext db, Caller caller, TimeProvider time)
+public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog categories, Caller caller, TimeProvider time)
 {
     public const int MaxQueuePage = 100;
 
     public async Task<IReadOnlyList<Submission>> QueueAsync(SubmissionKind? kind, SubmissionStatus status, Guid? serviceId, int first, CancellationToken cancellationToken)
     {
         await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
-        if (first is < 1 or > MaxQueuePage)
-        {
-            throw new InputError("first", $"must be between 1 and {MaxQueuePage}");
-        }
+        CheckPageSize(first);
 
         var query = db.Submissions.Where(s => s.Status == status);
         if (kind is { } k)
@@ -44,10 +41,7 @@ public sealed class ModerationService(DirectoryDbContext db, Caller caller, Time
     public async Task<IReadOnlyList<Service>> StaleAsync(int first, CancellationToken cancellationToken)
     {
         await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
-        if (first is < 1 or > MaxQueuePage)
-        {
-            throw new InputError("first", $"must be between 1 and {MaxQueuePage}");
-        }
+        CheckPageSize(first);
 
         var cutoff = Today().AddYears(-1);
         return await db.Services
@@ -126,7 +120,7 @@ public sealed class ModerationService(DirectoryDbContext db, Caller caller, Time
     {
         var listing = JsonSerializer.Deserialize<OrganizationDocument>(submission.Payload, SeedJson.Options)
             ?? throw new InvalidDataException($"Submission {submission.Reference} holds no listing.");
-        var terms = await db.TaxonomyTerms.ToDictionaryAsync(t => t.Code, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var terms = await categories.IdsByCodeAsync(cancellationToken);
         var built = new ListingBuilder($"submission {submission.Reference}", terms, []).Build(listing, "listing");
 
         var now = time.GetUtcNow();
@@ -219,6 +213,14 @@ public sealed class ModerationService(DirectoryDbContext db, Caller caller, Time
     private async Task<Service> ServiceAsync(Guid id, string field, CancellationToken cancellationToken) =>
         await db.Services.AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
         ?? throw new NotFoundError(field, $"there is no service {id}");
+
+    private static void CheckPageSize(int first)
+    {
+        if (first is < 1 or > MaxQueuePage)
+        {
+            throw new InputError("first", $"must be between 1 and {MaxQueuePage}");
+        }
+    }
 
     private static void CheckVersion(Service service, int? expectedVersion)
     {

@@ -18,7 +18,7 @@ namespace Signpost.Submissions;
 /// check on a submission. Everything sent waits in the queue; nothing public changes here.
 /// </summary>
 public sealed class SubmissionService(
-    DirectoryDbContext db, IPostcodeLookup postcodes, SubmissionRateLimiter limiter, TimeProvider time, ILogger<SubmissionService> logger)
+    DirectoryDbContext db, CategoryCatalog categories, IPostcodeLookup postcodes, SubmissionRateLimiter limiter, TimeProvider time, ILogger<SubmissionService> logger)
 {
     public async Task<SubmissionReceipt> SubmitListingAsync(SubmitListingInput input, CancellationToken cancellationToken)
     {
@@ -146,10 +146,10 @@ public sealed class SubmissionService(
         SubmissionRules.Ages(input.MinimumAge, input.MaximumAge, path);
 
         var codes = SubmissionRules.Items(input.Categories, $"{path}.categories", SubmissionRules.MaxItems, required: true);
-        var known = (await db.TaxonomyTerms.Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = await categories.IdsByCodeAsync(cancellationToken);
         for (var i = 0; i < codes.Count; i++)
         {
-            if (!known.Contains(codes[i] ?? ""))
+            if (!known.ContainsKey(codes[i] ?? ""))
             {
                 throw new InputError($"{path}.categories[{i}]", $"'{SubmissionRules.Text(codes[i], $"{path}.categories[{i}]", 64)}' is not a category code (see the `categories` query, e.g. \"dementia\")");
             }

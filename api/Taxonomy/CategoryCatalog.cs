@@ -20,6 +20,10 @@ public sealed class CategoryCatalog(DirectoryDbContext db)
     public async Task<TaxonomyTerm?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         (await LoadAsync(cancellationToken)).ById.GetValueOrDefault(id);
 
+    /// <summary>Every term's id by its readable code ("dementia").</summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> IdsByCodeAsync(CancellationToken cancellationToken) =>
+        (await LoadAsync(cancellationToken)).ById.Values.ToDictionary(t => t.Code, t => t.Id, StringComparer.Ordinal);
+
     /// <summary>The term and every term below it: choosing "Bereavement" finds child bereavement too.</summary>
     public async Task<IReadOnlyList<Guid>> WithDescendantsAsync(Guid id, CancellationToken cancellationToken)
     {

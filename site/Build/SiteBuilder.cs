@@ -4,7 +4,7 @@ using Signpost.Site.Api;
 namespace Signpost.Site;
 
 /// <summary>What a build made, and how long each part took.</summary>
-public sealed record BuildResult(BuildManifest Manifest, RenderSummary Render, IndexSummary Index, TimeSpan Fetch, TimeSpan RenderStep, TimeSpan TextIndex, TimeSpan Total);
+public sealed record BuildResult(BuildManifest Manifest, RenderSummary Render, IndexSummary Index, TimeSpan Fetch, TimeSpan RenderStep, TimeSpan TextIndex);
 
 /// <summary>
 /// Builds the whole site into one folder, step by step: fetch the directory, plan the pages,
@@ -13,7 +13,7 @@ public sealed record BuildResult(BuildManifest Manifest, RenderSummary Render, I
 /// </summary>
 public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, BuildLog log)
 {
-    public static string SourceFolder(string name) => Path.Combine(AppContext.BaseDirectory, name);
+    private static string SourceFolder(string name) => Path.Combine(AppContext.BaseDirectory, name);
 
     public async Task<BuildResult> BuildAsync(string outputFolder, CancellationToken cancellationToken)
     {
@@ -54,6 +54,6 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         manifest.Write(outputFolder);
         log.Step($"Built {pages.Count:N0} pages for {site.Services.Count:N0} services in {total.Elapsed.TotalSeconds:0.0} s " +
                  $"(rendering: {rendered.RenderedPagesPerSecond:N0} pages/s; rendering and writing: {pages.Count / render.Elapsed.TotalSeconds:N0} pages/s).");
-        return new BuildResult(manifest, rendered, index, fetch, render.Elapsed, textIndex.Elapsed, total.Elapsed);
+        return new BuildResult(manifest, rendered, index, fetch, render.Elapsed, textIndex.Elapsed);
     }
 }
