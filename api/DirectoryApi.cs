@@ -4,6 +4,7 @@ using Signpost.GraphQL.Http;
 using Signpost.Moderation;
 using Signpost.Search;
 using Signpost.Submissions;
+using Signpost.Telemetry;
 
 namespace Signpost;
 
@@ -20,6 +21,7 @@ public static class DirectoryApi
         builder.AddDirectoryModeration();
         builder.AddDirectoryGraphQL();
         builder.AddDirectoryCors();
+        builder.AddDirectoryTelemetry();
         return builder;
     }
 

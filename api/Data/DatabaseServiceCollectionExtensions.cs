@@ -18,12 +18,17 @@ public static class DatabaseServiceCollectionExtensions
 
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
-        builder.Services.AddDbContextPool<DirectoryDbContext>((services, options) =>
+        // A new context per request, not a pooled one: a pooled context outlives a request that
+        // failed in the middle of a query (out of memory, say), and EF Core's pool takes it back
+        // with its concurrency guard still set, so every later request given that context failed
+        // with "A second operation was started on this context instance" until a restart. The
+        // options, model and SQLite connection pool are shared, so a context is cheap to make.
+        builder.Services.AddDbContext<DirectoryDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             ConfigureSqlite(options, ResolveSqlitePath(database.ConnectionString, contentRoot))
                 .AddInterceptors(services.GetServices<IInterceptor>());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Signpost.Seed.SeedLoader>();
         return builder;

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using Signpost.GraphQL.Errors;
 using Signpost.GraphQL.Http;
+using Signpost.GraphQL.Limits;
 using Signpost.GraphQL.Loading;
 using Signpost.GraphQL.Query;
 
@@ -16,8 +17,8 @@ public static class GraphQLServiceCollectionExtensions
         builder.Services.AddOptions<GraphQLOptions>()
             .Bind(builder.Configuration.GetSection(GraphQLOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => o.ReadBudgetPerMinute >= o.MaxComplexity, "GraphQL:ReadBudgetPerMinute must be at least GraphQL:MaxComplexity, or the costliest query allowed could never run.")
             .ValidateOnStart();
-        var limits = builder.Configuration.GetSection(GraphQLOptions.SectionName).Get<GraphQLOptions>() ?? new GraphQLOptions();
 
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<DirectorySchema>()
@@ -27,20 +28,19 @@ public static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider<SignpostErrorInfoProvider>()
             // One DbContext per request: resolvers must not run in parallel.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-                complexity.DefaultListImpactMultiplier = limits.ListImpactMultiplier;
-            })
+            // Size, depth and fragment expansion are checked by DocumentGate before validation;
+            // cost is priced with each request's variables, cached documents included.
             .AddValidationRule<OnlyQueriesOverGetRule>(useForCachedDocuments: true)
-            .ConfigureExecution<ParsedDocumentCache>()
+            .AddValidationRule<QueryCostRule>(useForCachedDocuments: true)
+            .ConfigureExecution<DocumentGate>()
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILogger<DirectorySchema>>();
                 logger?.LogError(context.OriginalException, "Unhandled error resolving {Path}", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
             }));
 
+        builder.Services.AddSingleton<ReadBudget>();
+        builder.Services.AddSingleton<GraphQLTelemetry>();
         builder.Services.AddSingleton<PersistedQueries>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddScoped<DirectoryLoaders>();

@@ -13,4 +13,6 @@ public static class ErrorCodes
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string Timeout = "TIMEOUT";
 }

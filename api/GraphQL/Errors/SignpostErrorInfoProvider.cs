@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using Signpost.GraphQL.Limits;
 
 namespace Signpost.GraphQL.Errors;
 
@@ -9,7 +11,7 @@ namespace Signpost.GraphQL.Errors;
 /// Unexpected failures become INTERNAL_SERVER_ERROR with a generic message: no exception
 /// type, stack trace or SQL ever reaches a client.
 /// </summary>
-internal sealed class SignpostErrorInfoProvider : IErrorInfoProvider
+internal sealed partial class SignpostErrorInfoProvider : IErrorInfoProvider
 {
     public const string InternalMessage = "Something went wrong on our side. Please try again later.";
 
@@ -17,7 +19,8 @@ internal sealed class SignpostErrorInfoProvider : IErrorInfoProvider
     {
         var (code, message) = executionError switch
         {
-            InputError or NotFoundError or AccessError or ConflictError or RateLimitedError => (executionError.Code!, executionError.Message),
+            InputError or NotFoundError or AccessError or ConflictError or RateLimitedError or RequestLimitError
+                or QueryTooComplexError or ReadBudgetExceededError => (executionError.Code!, executionError.Message),
             SyntaxError => (ErrorCodes.ParseFailed, executionError.Message),
             InvalidVariableError => (ErrorCodes.BadUserInput, executionError.Message),
             ValidationError => (ErrorCodes.ValidationFailed, executionError.Message),
@@ -28,15 +31,22 @@ internal sealed class SignpostErrorInfoProvider : IErrorInfoProvider
         };
 
         var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (executionError is InputError input)
+        var field = executionError switch
         {
-            extensions["field"] = input.Field;
-        }
-        else if (executionError is NotFoundError notFound)
+            InputError input => input.Field,
+            NotFoundError notFound => notFound.Field,
+            // "Variable '$near.latitude' is invalid. …": the variable's path, as the client sent it.
+            InvalidVariableError => VariablePath().Match(executionError.Message) is { Success: true } match ? "$" + match.Groups[1].Value : null,
+            _ => null,
+        };
+        if (field is not null)
         {
-            extensions["field"] = notFound.Field;
+            extensions["field"] = field;
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
+
+    [GeneratedRegex(@"^Variable '\$([^']{1,200})' is invalid\.")]
+    private static partial Regex VariablePath();
 }

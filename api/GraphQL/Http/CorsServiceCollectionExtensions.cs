@@ -22,7 +22,8 @@ public static class CorsServiceCollectionExtensions
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders("Content-Type", "Accept")));
+            .WithHeaders("Content-Type", "Accept")
+            .WithExposedHeaders("Retry-After", "X-Query-Cost", "X-Query-Budget-Remaining")));
         return builder;
     }
 }

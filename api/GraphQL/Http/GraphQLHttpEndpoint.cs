@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Signpost.GraphQL.Errors;
+using Signpost.GraphQL.Limits;
 
 namespace Signpost.GraphQL.Http;
 
@@ -11,12 +13,16 @@ namespace Signpost.GraphQL.Http;
 /// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): POST with
 /// <c>application/json</c>; GET for queries only; responses in
 /// <c>application/graphql-response+json</c> (or <c>application/json</c> for older clients)
-/// with the spec's status codes; automatic persisted queries; GraphiQL for browsers.
+/// with the spec's status codes; automatic persisted queries; GraphiQL for browsers. Every
+/// request is bounded: its body while it is read, its time (<c>GraphQL:RequestTimeout</c>, and
+/// the client going away), and its cost (see <see cref="QueryCostRule"/>).
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<DirectorySchema> executer,
     IGraphQLTextSerializer serializer,
     PersistedQueries persistedQueries,
+    GraphQLTelemetry telemetry,
+    ReadBudget budget,
     IOptions<GraphQLOptions> options,
     IWebHostEnvironment environment)
 {
@@ -40,27 +46,59 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (graphQLRequest, problem, problemStatus) = HttpMethods.IsPost(request.Method)
-            ? await ReadPostAsync(http)
+        var limits = options.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.RequestTimeout);
+        using var trace = telemetry.Start(http);
+        try
+        {
+            var result = await RunAsync(http, trace.UserContext, timeout.Token);
+            trace.Finish(result);
+            if (trace.UserContext.GetValueOrDefault(QueryCostRule.CostKey) is double cost)
+            {
+                // What the request cost and what the client has left this minute, so clients can pace themselves.
+                http.Response.Headers["X-Query-Cost"] = cost.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining(ClientAddress.Of(http)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await WriteAsync(http, responseType, StatusFor(http, responseType, result), result);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            var result = new ExecutionResult
+            {
+                Errors = [new RequestLimitError(ErrorCodes.Timeout, $"The request took longer than {limits.RequestTimeout.TotalSeconds:0.#} seconds and was stopped. Ask for less at once.")],
+            };
+            trace.Finish(result);
+            http.Response.Headers.RetryAfter = "5";
+            await WriteAsync(http, responseType, StatusCodes.Status503ServiceUnavailable, result);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            trace.Abandoned(); // the client went away: nobody to answer
+        }
+    }
+
+    private async Task<ExecutionResult> RunAsync(HttpContext http, Dictionary<string, object?> userContext, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var (graphQLRequest, problem) = HttpMethods.IsPost(request.Method)
+            ? await ReadPostAsync(http, cancellationToken)
             : ReadGet(request);
         if (problem is not null)
         {
-            await WriteAsync(http, responseType, problemStatus, RequestError(problem, ErrorCodes.BadUserInput));
-            return;
+            return problem;
         }
 
         var persisted = persistedQueries.Resolve(graphQLRequest!);
         if (persisted.Error is { } persistedError)
         {
-            await WriteAsync(http, responseType, persistedError.Code == ErrorCodes.PersistedQueryNotFound ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
-                new ExecutionResult { Errors = [persistedError] });
-            return;
+            return new ExecutionResult { Errors = [persistedError] };
         }
 
         if (string.IsNullOrWhiteSpace(persisted.Query))
         {
-            await WriteAsync(http, responseType, StatusCodes.Status400BadRequest, RequestError("The request has no query.", ErrorCodes.BadUserInput));
-            return;
+            return RequestError(StatusCodes.Status400BadRequest, "The request has no query.", ErrorCodes.BadUserInput);
         }
 
         var result = await executer.ExecuteAsync(o =>
@@ -71,70 +109,91 @@ internal sealed class GraphQLHttpEndpoint(
             o.Extensions = graphQLRequest.Extensions;
             o.RequestServices = http.RequestServices;
             o.User = http.User;
-            o.CancellationToken = http.RequestAborted;
+            o.CancellationToken = cancellationToken;
+            o.UserContext = userContext;
             o.UserContext[OnlyQueriesOverGetRule.HttpMethodKey] = request.Method.ToUpperInvariant();
+            o.UserContext[QueryCostRule.ClientKey] = ClientAddress.Of(http);
         });
 
-        if (result.Errors?.Any(e => e is MutationOverGetError) == true)
+        if (result.Executed)
         {
-            http.Response.Headers.Allow = "POST";
-            await WriteAsync(http, responseType, StatusCodes.Status405MethodNotAllowed, result);
-            return;
+            persistedQueries.Remember(persisted);
         }
 
-        // graphql-response+json: a request that never executed (parse, validation or variable
-        // errors) is a 4xx. application/json keeps 200 for every well-formed request, as the spec asks.
-        var status = responseType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        await WriteAsync(http, responseType, status, result);
+        return result;
     }
 
-    private async Task<(GraphQLRequest?, string?, int)> ReadPostAsync(HttpContext http)
+    private static int StatusFor(HttpContext http, string responseType, ExecutionResult result)
+    {
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            if (errors.OfType<ReadBudgetExceededError>().FirstOrDefault() is { } overBudget)
+            {
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(overBudget.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return StatusCodes.Status429TooManyRequests;
+            }
+
+            if (errors.Any(e => e is MutationOverGetError))
+            {
+                http.Response.Headers.Allow = "POST";
+                return StatusCodes.Status405MethodNotAllowed;
+            }
+
+            if (errors.OfType<HttpRequestError>().FirstOrDefault() is { } requestError)
+            {
+                return requestError.Status;
+            }
+
+            if (errors.Any(e => e.Code == ErrorCodes.PersistedQueryNotFound))
+            {
+                return StatusCodes.Status200OK;
+            }
+        }
+
+        // graphql-response+json: a request that never executed (parse, validation, variable or
+        // size errors) is a 4xx. application/json keeps 200 for every well-formed request, as the spec asks.
+        return responseType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+    }
+
+    private async Task<(GraphQLRequest?, ExecutionResult?)> ReadPostAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var request = http.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"Send the request body as {Json}.", StatusCodes.Status415UnsupportedMediaType);
+            return (null, RequestError(StatusCodes.Status415UnsupportedMediaType, $"Send the request body as {Json}.", ErrorCodes.BadUserInput));
         }
 
         if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, "The request body must be UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+            return (null, RequestError(StatusCodes.Status415UnsupportedMediaType, "The request body must be UTF-8.", ErrorCodes.BadUserInput));
         }
 
-        var limit = options.Value.MaxRequestBytes;
-        if (request.ContentLength > limit)
+        if (await BoundedBody.ReadAsync(http, options.Value.MaxRequestBytes, cancellationToken) is not { } body)
         {
-            return (null, $"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+            return (null, RequestError(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.Value.MaxRequestBytes} bytes.", ErrorCodes.BadUserInput));
+        }
+
+        const string NotARequest = "The request body must be a JSON object with a \"query\".";
+        if (body.Length == 0 || FirstNonWhiteSpace(body.Span) != '{')
+        {
+            return (null, RequestError(StatusCodes.Status400BadRequest, NotARequest, ErrorCodes.BadUserInput));
         }
 
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, http.RequestAborted);
-            if (buffer.Length > limit)
-            {
-                return (null, $"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
-            }
-
-            buffer.Position = 0;
-            if (buffer.Length == 0 || PeekFirstNonWhiteSpace(buffer) != '{')
-            {
-                return (null, "The request body must be a JSON object with a \"query\".", StatusCodes.Status400BadRequest);
-            }
-
-            var parsed = await serializer.ReadAsync<GraphQLRequest>(buffer, http.RequestAborted);
+            var parsed = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Span));
             return parsed is null
-                ? (null, "The request body must be a JSON object with a \"query\".", StatusCodes.Status400BadRequest)
-                : (parsed, null, 0);
+                ? (null, RequestError(StatusCodes.Status400BadRequest, NotARequest, ErrorCodes.BadUserInput))
+                : (parsed, null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            return (null, "The request body is not valid JSON for a GraphQL request (query: string, variables: object, operationName: string).", StatusCodes.Status400BadRequest);
+            return (null, RequestError(StatusCodes.Status400BadRequest, "The request body is not valid JSON for a GraphQL request (query: string, variables: object, operationName: string).", ErrorCodes.BadUserInput));
         }
     }
 
-    private (GraphQLRequest?, string?, int) ReadGet(HttpRequest request)
+    private (GraphQLRequest?, ExecutionResult?) ReadGet(HttpRequest request)
     {
         try
         {
@@ -144,56 +203,59 @@ internal sealed class GraphQLHttpEndpoint(
                 OperationName = request.Query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
                 Variables = request.Query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
                 Extensions = request.Query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
-            }, null, 0);
+            }, null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            return (null, "The variables and extensions parameters must be JSON objects.", StatusCodes.Status400BadRequest);
+            return (null, RequestError(StatusCodes.Status400BadRequest, "The variables and extensions parameters must be JSON objects.", ErrorCodes.BadUserInput));
         }
     }
 
-    private static int PeekFirstNonWhiteSpace(MemoryStream buffer)
+    private static int FirstNonWhiteSpace(ReadOnlySpan<byte> bytes)
     {
-        var bytes = buffer.GetBuffer();
-        for (var i = 0; i < buffer.Length; i++)
+        foreach (var b in bytes)
         {
             // Skip a UTF-8 byte order mark and JSON white space.
-            if (bytes[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
             {
-                return bytes[i];
+                return b;
             }
         }
 
         return -1;
     }
 
-    /// <summary>The response media type the client accepts, preferring graphql-response+json; null when it accepts neither.</summary>
+    /// <summary>
+    /// The response media type: graphql-response+json when the client names it (and prefers it);
+    /// application/json when it names that, sends no Accept header, or accepts anything (<c>*/*</c>),
+    /// as the spec advises for clients that did not ask for the new type; null when it accepts neither.
+    /// </summary>
     private static string? NegotiateResponseType(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         if (accept is null || accept.Count == 0)
         {
-            return Json; // the spec's rule for clients that send no Accept header
+            return Json;
         }
 
         string? best = null;
         var bestQuality = 0.0;
-        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
+        foreach (var value in accept)
         {
             var quality = value.Quality ?? 1;
-            if (quality <= 0)
+            var candidate = value.MediaType.Value?.ToLowerInvariant() switch
+            {
+                GraphQLResponseJson => GraphQLResponseJson,
+                Json or "application/*" or "*/*" => Json,
+                _ => null,
+            };
+            if (candidate is null || quality <= 0)
             {
                 continue;
             }
 
-            var type = value.MediaType.Value?.ToLowerInvariant();
-            var candidate = type switch
-            {
-                GraphQLResponseJson or "application/*" or "*/*" => GraphQLResponseJson,
-                Json => Json,
-                _ => null,
-            };
-            if (candidate is not null && (best is null || quality > bestQuality))
+            // Equal quality: the named graphql-response+json wins over anything broader.
+            if (best is null || quality > bestQuality || (quality == bestQuality && candidate == GraphQLResponseJson))
             {
                 (best, bestQuality) = (candidate, quality);
             }
@@ -220,6 +282,18 @@ internal sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private static ExecutionResult RequestError(string message, string code) =>
-        new() { Errors = [new ExecutionError(message) { Code = code }] };
+    private static ExecutionResult RequestError(int status, string message, string code) =>
+        new() { Errors = [new HttpRequestError(status, message, code)] };
+
+    /// <summary>A request refused at the HTTP level (media type, size, malformed body), with its status.</summary>
+    private sealed class HttpRequestError : ExecutionError
+    {
+        public HttpRequestError(int status, string message, string code) : base(message)
+        {
+            Status = status;
+            Code = code;
+        }
+
+        public int Status { get; }
+    }
 }

@@ -12,13 +12,16 @@ namespace Signpost.GraphQL.Http;
 /// Automatic persisted queries (the Apollo protocol most GraphQL clients speak): a client sends
 /// <c>extensions.persistedQuery.sha256Hash</c> alone; if the server does not know the hash it
 /// answers PERSISTED_QUERY_NOT_FOUND and the client resends with the query, which is then
-/// remembered. This lets long queries travel as short GET URLs that CDNs can cache.
+/// remembered once it has validated. This lets long queries travel as short GET URLs that CDNs
+/// can cache. Bounded in bytes (<c>GraphQL:PersistedQueryCacheBytes</c>), least recently used
+/// evicted first; queries longer than <c>GraphQL:MaxCacheableQueryLength</c> are never remembered.
 /// </summary>
-internal sealed class PersistedQueries(IOptions<GraphQLOptions> options)
+internal sealed class PersistedQueries(IOptions<GraphQLOptions> options) : IDisposable
 {
-    private readonly MemoryCache _queries = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PersistedQueryCacheSize) });
+    private readonly MemoryCache _queries = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PersistedQueryCacheBytes) });
 
-    public sealed record Resolution(string? Query, ExecutionError? Error);
+    /// <param name="Hash">Set when the request registers a new persisted query, to remember once it validates.</param>
+    public sealed record Resolution(string? Query, ExecutionError? Error, string? Hash = null);
 
     public Resolution Resolve(GraphQLRequest request)
     {
@@ -46,7 +49,18 @@ internal sealed class PersistedQueries(IOptions<GraphQLOptions> options)
             return new Resolution(null, new ExecutionError("extensions.persistedQuery.sha256Hash: does not match the SHA-256 of the query.") { Code = ErrorCodes.BadUserInput });
         }
 
-        _queries.Set(hash, request.Query, new MemoryCacheEntryOptions { Size = 1 });
-        return new Resolution(request.Query, null);
+        return new Resolution(request.Query, null, hash);
     }
+
+    /// <summary>Remembers a query that validated under its hash.</summary>
+    public void Remember(Resolution resolution)
+    {
+        if (resolution is { Hash: { } hash, Query: { } query } && query.Length <= options.Value.MaxCacheableQueryLength)
+        {
+            // The text (UTF-16), its 64-character key and the entry's own overhead.
+            _queries.Set(hash, query, new MemoryCacheEntryOptions { Size = 2L * (query.Length + hash.Length) + 200 });
+        }
+    }
+
+    public void Dispose() => _queries.Dispose();
 }

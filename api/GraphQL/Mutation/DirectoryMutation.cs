@@ -14,24 +14,24 @@ public sealed class DirectoryMutation : ObjectGraphType
     public DirectoryMutation()
     {
         Name = "Mutation";
-        Description = "Send listings, suggestions and reports (anyone); moderate them (an API key with the moderator role).";
+        Description = "Send listings, suggestions and reports (anyone); moderate them (an API key with the moderator role). A mutation that fails is null, with its error in `errors`; the others sent in the same request keep their results.";
 
-        Field<NonNullGraphType<SubmitListingPayloadGraphType>>("submitListing")
+        Field<SubmitListingPayloadGraphType>("submitListing")
             .Description("Send a new service for listing. It goes live only when a moderator approves it. Limited per client (RATE_LIMITED).")
             .Argument<NonNullGraphType<SubmitListingInputGraphType>>("input", "The listing.")
             .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().SubmitListingAsync(ctx.GetArgument<SubmitListingInput>("input"), ctx.CancellationToken));
 
-        Field<NonNullGraphType<SuggestChangePayloadGraphType>>("suggestChange")
+        Field<SuggestChangePayloadGraphType>("suggestChange")
             .Description("Suggest changes to a listing. They apply only when a moderator approves them. Limited per client (RATE_LIMITED).")
             .Argument<NonNullGraphType<SuggestChangeInputGraphType>>("input", "The listing and the changes.")
             .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().SuggestChangeAsync(ctx.GetArgument<SuggestChangeInput>("input"), ctx.CancellationToken));
 
-        Field<NonNullGraphType<ReportProblemPayloadGraphType>>("reportProblem")
+        Field<ReportProblemPayloadGraphType>("reportProblem")
             .Description("Report a problem with a listing to the moderators. Limited per client (RATE_LIMITED).")
             .Argument<NonNullGraphType<ReportProblemInputGraphType>>("input", "The listing and the problem.")
             .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().ReportProblemAsync(ctx.GetArgument<ReportProblemInput>("input"), ctx.CancellationToken));
 
-        Field<NonNullGraphType<ApproveSubmissionPayloadGraphType>>("approveSubmission")
+        Field<ApproveSubmissionPayloadGraphType>("approveSubmission")
             .Description("Moderators: approve a submission. A new listing is created, a change applied (all of it or none), a report marked dealt with; the change is audited.")
             .Argument<NonNullGraphType<ApproveSubmissionInputGraphType>>("input", "The submission.")
             .ResolveAsync(async ctx =>
@@ -41,7 +41,7 @@ public sealed class DirectoryMutation : ObjectGraphType
                 return new SubmissionDecision(submission, service);
             });
 
-        Field<NonNullGraphType<RejectSubmissionPayloadGraphType>>("rejectSubmission")
+        Field<RejectSubmissionPayloadGraphType>("rejectSubmission")
             .Description("Moderators: reject a submission with a reason. Nothing public changes.")
             .Argument<NonNullGraphType<RejectSubmissionInputGraphType>>("input", "The submission and the reason.")
             .ResolveAsync(async ctx =>
@@ -63,7 +63,7 @@ public sealed class DirectoryMutation : ObjectGraphType
 
     private void ServiceAction<TPayload>(string name, string description, Func<ModerationService, ServiceModerationInput, CancellationToken, Task<Service>> act)
         where TPayload : IGraphType =>
-        Field<NonNullGraphType<TPayload>>(name)
+        Field<TPayload>(name)
             .Description(description)
             .Argument<NonNullGraphType<ServiceModerationInputGraphType>>("input", "The listing.")
             .ResolveAsync(async ctx => await act(ctx.Service<ModerationService>(), ctx.GetArgument<ServiceModerationInput>("input"), ctx.CancellationToken));

@@ -9,6 +9,7 @@ using Signpost.Moderation;
 using Signpost.Submissions;
 using Signpost.OpeningHours;
 using Signpost.GraphQL.Errors;
+using Signpost.GraphQL.Limits;
 using Signpost.GraphQL.Loading;
 using Signpost.GraphQL.Types;
 using Signpost.Search;
@@ -36,6 +37,8 @@ public sealed class DirectoryQuery : ObjectGraphType
             .Argument<StringGraphType>("language", "Only services offered in this language: ISO 639 code (\"pl\") or English name (\"Polish\").")
             .Argument<IntGraphType>("first", $"Page size, 1 to {SearchLimits.MaxPageSize}; default {SearchLimits.DefaultPageSize}.")
             .Argument<StringGraphType>("after", "Continue after this cursor (from `pageInfo.endCursor`).")
+            .CostsExtra(limits => limits.SearchCost)
+            .PagedBy("first", SearchLimits.DefaultPageSize, SearchLimits.MaxPageSize)
             .ResolveAsync(async ctx => await ctx.Service<ServicesSearchField>().ResolveAsync(ctx));
 
         Field<ServiceGraphType>("service")
@@ -58,6 +61,7 @@ public sealed class DirectoryQuery : ObjectGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("categories")
             .Description("The category taxonomy as a tree: the top-level categories, each with its children.")
+            .ListOfAbout(20)
             .ResolveAsync(async ctx => await ctx.Service<CategoryCatalog>().RootsAsync(ctx.CancellationToken));
 
         Field<GeoPointGraphType>("geocode")
@@ -81,6 +85,7 @@ public sealed class DirectoryQuery : ObjectGraphType
             .Argument<SubmissionStatusGraphType>("status", "Only this status; default PENDING.")
             .Argument<IdGraphType>("serviceId", "Only those about this service.")
             .Argument<IntGraphType>("first", $"How many, 1 to {ModerationService.MaxQueuePage}; default 50.")
+            .PagedBy("first", 50, ModerationService.MaxQueuePage)
             .ResolveAsync(async ctx => await ctx.Service<ModerationService>().QueueAsync(
                 ctx.GetArgument<SubmissionKind?>("kind"),
                 ctx.GetArgument("status", SubmissionStatus.Pending),
@@ -91,14 +96,17 @@ public sealed class DirectoryQuery : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceGraphType>>>>("staleServices")
             .Description("Moderators: listed services not verified for over 12 months, or never; the longest-unverified first.")
             .Argument<IntGraphType>("first", $"How many, 1 to {ModerationService.MaxQueuePage}; default 50.")
+            .PagedBy("first", 50, ModerationService.MaxQueuePage)
             .ResolveAsync(async ctx => await ctx.Service<ModerationService>().StaleAsync(ctx.GetArgument("first", 50), ctx.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PostcodeDistrictGraphType>>>>("postcodeDistricts")
             .Description("Every postcode district Signpost can place, with its centre, by outcode: lets a client (such as the static site) turn a postcode into a point without sending it anywhere.")
+            .ListOfAbout(3_000) // every UK postcode district
             .Resolve(ctx => ctx.Service<IPostcodeLookup>().Districts);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateOnlyGraphType>>>>("bankHolidays")
             .Description("England and Wales bank holidays Signpost knows, in date order. On these days only services open every day count as open.")
+            .ListOfAbout(100)
             .Resolve(ctx => ctx.Service<BankHolidays>().Dates);
     }
 
