@@ -67,7 +67,7 @@ internal sealed class GraphQLHttpEndpoint(
         {
             var result = new ExecutionResult
             {
-                Errors = [new RequestLimitError(ErrorCodes.Timeout, $"The request took longer than {limits.RequestTimeout.TotalSeconds:0.#} seconds and was stopped. Ask for less at once.")],
+                Errors = [new RequestLimitError(ErrorCodes.Timeout, $"The request took longer than {limits.RequestTimeout.TotalSeconds:0.#} s and was stopped. Ask for less at once, or try again later.")],
             };
             trace.Finish(result);
             http.Response.Headers.RetryAfter = "5";

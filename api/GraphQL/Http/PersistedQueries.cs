@@ -18,7 +18,7 @@ namespace Signpost.GraphQL.Http;
 /// </summary>
 internal sealed class PersistedQueries(IOptions<GraphQLOptions> options) : IDisposable
 {
-    private readonly MemoryCache _queries = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PersistedQueryCacheBytes) });
+    private readonly MemoryCache _queries = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PersistedQueryCacheBytes), TrackStatistics = true });
 
     /// <param name="Hash">Set when the request registers a new persisted query, to remember once it validates.</param>
     public sealed record Resolution(string? Query, ExecutionError? Error, string? Hash = null);
@@ -61,6 +61,9 @@ internal sealed class PersistedQueries(IOptions<GraphQLOptions> options) : IDisp
             _queries.Set(hash, query, new MemoryCacheEntryOptions { Size = 2L * (query.Length + hash.Length) + 200 });
         }
     }
+
+    /// <summary>How many queries are remembered and their estimated bytes.</summary>
+    public MemoryCacheStatistics Statistics => _queries.GetCurrentStatistics()!;
 
     public void Dispose() => _queries.Dispose();
 }

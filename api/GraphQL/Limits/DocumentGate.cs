@@ -33,7 +33,7 @@ internal sealed class DocumentGate : IConfigureExecution, IDisposable
     public DocumentGate(IOptions<GraphQLOptions> options)
     {
         _limits = options.Value;
-        _documents = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _limits.DocumentCacheBytes) });
+        _documents = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _limits.DocumentCacheBytes), TrackStatistics = true });
     }
 
     /// <summary>After the built-in configuration has set the validation rules.</summary>
@@ -113,6 +113,9 @@ internal sealed class DocumentGate : IConfigureExecution, IDisposable
     private static RequestLimitError TooComplex(string message) => new(ErrorCodes.QueryTooComplex, message);
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error] };
+
+    /// <summary>How many documents are remembered and their estimated bytes.</summary>
+    public MemoryCacheStatistics Statistics => _documents.GetCurrentStatistics()!;
 
     public void Dispose() => _documents.Dispose();
 }
