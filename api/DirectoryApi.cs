@@ -2,6 +2,7 @@ using Signpost.Data;
 using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
 using Signpost.Moderation;
+using Signpost.Networking;
 using Signpost.Search;
 using Signpost.Submissions;
 
@@ -20,6 +21,7 @@ public static class DirectoryApi
         builder.AddDirectoryModeration();
         builder.AddDirectoryGraphQL();
         builder.AddDirectoryCors();
+        builder.AddDirectoryForwardedHeaders();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class DirectoryApi
     public static async Task UseDirectoryApiAsync(this WebApplication app)
     {
         await app.InitializeDirectoryDatabaseAsync();
+        app.UseDirectoryForwardedHeaders();
         app.UseStaticFiles();
         app.UseCors();
         app.MapDirectoryGraphQL();
