@@ -2,6 +2,7 @@ using Signpost.Data;
 using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
 using Signpost.Moderation;
+using Signpost.Networking;
 using Signpost.Search;
 using Signpost.Submissions;
 using Signpost.Telemetry;
@@ -21,6 +22,7 @@ public static class DirectoryApi
         builder.AddDirectoryModeration();
         builder.AddDirectoryGraphQL();
         builder.AddDirectoryCors();
+        builder.AddDirectoryForwardedHeaders();
         builder.AddDirectoryTelemetry();
         return builder;
     }
@@ -29,6 +31,7 @@ public static class DirectoryApi
     public static async Task UseDirectoryApiAsync(this WebApplication app)
     {
         await app.InitializeDirectoryDatabaseAsync();
+        app.UseDirectoryForwardedHeaders();
         app.UseStaticFiles();
         app.UseCors();
         app.MapDirectoryGraphQL();

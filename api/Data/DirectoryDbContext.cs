@@ -23,6 +23,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<Signpost.Submissions.Submission> Submissions => Set<Signpost.Submissions.Submission>();
     public DbSet<Signpost.Moderation.AuditEntry> AuditEntries => Set<Signpost.Moderation.AuditEntry>();
     public DbSet<Signpost.Moderation.ApiKey> ApiKeys => Set<Signpost.Moderation.ApiKey>();
+    public DbSet<Signpost.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Signpost.RateLimiting.RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

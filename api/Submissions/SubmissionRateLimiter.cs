@@ -1,36 +1,33 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Signpost.GraphQL.Errors;
+using Signpost.Networking;
+using Signpost.RateLimiting;
 
 namespace Signpost.Submissions;
 
 /// <summary>
-/// Per-client limit on public submissions (a sliding window per IP address), so one sender cannot
-/// flood the moderation queue. Behind a proxy, enable forwarded headers so the client's address is seen.
+/// Per-client limit on public submissions (a sliding window per IP address, an IPv6 client per /64),
+/// so one sender cannot flood the moderation queue. The counts are in the database: every instance
+/// shares them and a restart keeps them. Behind a proxy, configure <c>ForwardedHeaders</c> so the
+/// client's address is seen.
 /// </summary>
-public sealed class SubmissionRateLimiter(IOptions<SubmissionOptions> options, IHttpContextAccessor http) : IDisposable
+public sealed class SubmissionRateLimiter(DatabaseRateLimiter counters, IOptions<SubmissionOptions> options, IHttpContextAccessor http)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.PerClientLimit,
-            Window = options.Value.Window,
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
+    public const string Partition = "submissions";
 
-    /// <summary>Counts one submission from the calling client, or refuses it with RATE_LIMITED.</summary>
-    public void Acquire()
+    /// <summary>
+    /// Counts one submission from the calling client, or refuses it with RATE_LIMITED and counts
+    /// nothing. Call it in the transaction that stores the submission, so the two commit together.
+    /// </summary>
+    public async Task AcquireAsync(CancellationToken cancellationToken)
     {
-        var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using var lease = _limiter.AttemptAcquire(client);
-        if (!lease.IsAcquired)
+        var settings = options.Value;
+        var client = ClientAddress.Key(http.HttpContext?.Connection.RemoteIpAddress);
+        if (!await counters.TryAcquireAsync(Partition, client, settings.PerClientLimit, settings.Window, cancellationToken))
         {
-            throw new RateLimitedError($"Too many submissions from this address: at most {options.Value.PerClientLimit} in {Describe(options.Value.Window)}. Please try again later.");
+            throw new RateLimitedError($"Too many submissions from this address: at most {settings.PerClientLimit} in {Describe(settings.Window)}. Please try again later.");
         }
     }
-
-    public void Dispose() => _limiter.Dispose();
 
     private static string Describe(TimeSpan window) =>
         window.TotalHours >= 1 && window.TotalHours % 1 == 0 ? $"{window.TotalHours:0} hour{(window.TotalHours == 1 ? "" : "s")}" : $"{window.TotalMinutes:0.#} minutes";

@@ -102,13 +102,18 @@ public sealed class SubmissionService(
     {
         submission.SubmitterName = SubmissionRules.Text(submitter?.Name, $"{path}.submitter.name", SubmissionRules.MaxName);
         submission.SubmitterEmail = SubmissionRules.Email(submitter?.Email, $"{path}.submitter.email");
-        limiter.Acquire();
+
+        // The count and the submission commit together: a refused submission leaves nothing behind,
+        // and the transaction (SQLite's write lock) lets exactly the allowed number through at once.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await limiter.AcquireAsync(cancellationToken);
 
         var token = ApiKeySecrets.NewToken(24);
         if (!string.IsNullOrEmpty(honeypot))
         {
             // Only automated senders fill the hidden field. They get an ordinary-looking receipt
-            // so they learn nothing, and nothing is stored.
+            // so they learn nothing, and nothing is stored but their count.
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Discarded a {Kind} submission that filled the honeypot field.", submission.Kind);
             return new SubmissionReceipt(SubmissionReferences.New(), token, SubmissionStatus.Pending);
         }
@@ -119,6 +124,7 @@ public sealed class SubmissionService(
         submission.SubmittedAt = time.GetUtcNow();
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new SubmissionReceipt(submission.Reference, token, submission.Status);
     }

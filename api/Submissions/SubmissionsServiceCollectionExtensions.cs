@@ -10,7 +10,8 @@ public static class SubmissionsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<SubmissionRateLimiter>();
+        builder.Services.AddScoped<Signpost.RateLimiting.DatabaseRateLimiter>();
+        builder.Services.AddScoped<SubmissionRateLimiter>();
         builder.Services.AddScoped<SubmissionService>();
         return builder;
     }

@@ -259,6 +259,33 @@ namespace Signpost.Data.Migrations
                     b.ToTable("schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Signpost.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partition");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_key");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Partition", "ClientKey", "BucketStart");
+
+                    b.HasIndex("Partition", "BucketStart");
+
+                    b.ToTable("rate_limit_counters", (string)null);
+                });
+
             modelBuilder.Entity("Signpost.Services.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")

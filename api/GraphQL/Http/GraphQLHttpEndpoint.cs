@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Signpost.GraphQL.Errors;
 using Signpost.GraphQL.Limits;
+using Signpost.Networking;
 
 namespace Signpost.GraphQL.Http;
 
@@ -58,7 +59,7 @@ internal sealed class GraphQLHttpEndpoint(
             {
                 // What the request cost and what the client has left this minute, so clients can pace themselves.
                 http.Response.Headers["X-Query-Cost"] = cost.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining(ClientAddress.Of(http)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining(ClientAddress.Key(http.Connection.RemoteIpAddress)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             await WriteAsync(http, responseType, StatusFor(http, responseType, result), result);
@@ -112,7 +113,7 @@ internal sealed class GraphQLHttpEndpoint(
             o.CancellationToken = cancellationToken;
             o.UserContext = userContext;
             o.UserContext[OnlyQueriesOverGetRule.HttpMethodKey] = request.Method.ToUpperInvariant();
-            o.UserContext[QueryCostRule.ClientKey] = ClientAddress.Of(http);
+            o.UserContext[QueryCostRule.ClientKey] = ClientAddress.Key(http.Connection.RemoteIpAddress);
         });
 
         if (result.Executed)
