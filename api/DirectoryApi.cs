@@ -2,6 +2,7 @@ using Signpost.Data;
 using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
 using Signpost.Moderation;
+using Signpost.Operations;
 using Signpost.Search;
 using Signpost.Submissions;
 
@@ -20,6 +21,7 @@ public static class DirectoryApi
         builder.AddDirectoryModeration();
         builder.AddDirectoryGraphQL();
         builder.AddDirectoryCors();
+        builder.AddDirectoryOperations();
         return builder;
     }
 
@@ -30,5 +32,6 @@ public static class DirectoryApi
         app.UseStaticFiles();
         app.UseCors();
         app.MapDirectoryGraphQL();
+        app.MapDirectoryOperations();
     }
 }
