@@ -23,8 +23,11 @@ internal sealed class DatabaseInitializer(
             return;
         }
 
-        var databaseFile = SqliteDatabaseFile.PathOf(db.Database.GetConnectionString()!);
-        var where = databaseFile ?? "the in-memory database";
+        // Only SQLite keeps EF's lock in a row that can outlive its process; a server database
+        // (SQL Server's application lock) frees it with the session.
+        var isSqlite = db.Database.IsSqlite();
+        var databaseFile = isSqlite ? SqliteDatabaseFile.PathOf(db.Database.GetConnectionString()!) : null;
+        var where = databaseFile ?? (isSqlite ? "the in-memory database" : "the database");
 
         // One process at a time migrates and seeds; the others wait here, bounded, instead of on
         // EF's lock row, which a killed start leaves behind and which is then waited on for ever.
@@ -32,7 +35,7 @@ internal sealed class DatabaseInitializer(
 
         if (settings.MigrateOnStartup)
         {
-            await MigrateAsync(databaseFile, where, cancellationToken);
+            await MigrateAsync(isSqlite && (databaseFile is null || File.Exists(databaseFile)), where, cancellationToken);
         }
 
         if (settings.SeedOnStartup)
@@ -41,9 +44,9 @@ internal sealed class DatabaseInitializer(
         }
     }
 
-    private async Task MigrateAsync(string? databaseFile, string where, CancellationToken cancellationToken)
+    private async Task MigrateAsync(bool mayHoldStaleEfLock, string where, CancellationToken cancellationToken)
     {
-        if (databaseFile is null || File.Exists(databaseFile))
+        if (mayHoldStaleEfLock)
         {
             await RemoveStaleEfLockAsync(cancellationToken);
         }
