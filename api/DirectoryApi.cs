@@ -3,6 +3,7 @@ using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
 using Signpost.Moderation;
 using Signpost.Networking;
+using Signpost.Operations;
 using Signpost.Search;
 using Signpost.Submissions;
 using Signpost.Telemetry;
@@ -24,6 +25,7 @@ public static class DirectoryApi
         builder.AddDirectoryCors();
         builder.AddDirectoryForwardedHeaders();
         builder.AddDirectoryTelemetry();
+        builder.AddDirectoryOperations();
         return builder;
     }
 
@@ -35,5 +37,6 @@ public static class DirectoryApi
         app.UseStaticFiles();
         app.UseCors();
         app.MapDirectoryGraphQL();
+        app.MapDirectoryOperations();
     }
 }

@@ -1,6 +1,7 @@
 using Signpost;
 using Signpost.Data;
 using Signpost.Moderation;
+using Signpost.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,13 @@ if (args is ["keys", .. var keyArgs])
 {
     await app.InitializeDirectoryDatabaseAsync();
     return await ApiKeysCommand.RunAsync(app.Services, keyArgs, Console.Out, Console.Error);
+}
+
+// "backup FILE [--force]": copy the database while the API serves it, then exit. It copies the
+// database as it is, so it neither migrates nor seeds.
+if (args is ["backup", .. var backupArgs])
+{
+    return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out, Console.Error);
 }
 
 await app.UseDirectoryApiAsync();

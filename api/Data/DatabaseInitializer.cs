@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Signpost.Seed;
@@ -11,19 +12,86 @@ internal sealed class DatabaseInitializer(
     SeedLoader seedLoader,
     ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>The table where EF Core's SQLite provider keeps its migrations lock row.</summary>
+    private const string EfLockTable = "__EFMigrationsLock";
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (settings.MigrateOnStartup)
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        if (!settings.SeedOnStartup)
+        if (!settings.MigrateOnStartup && !settings.SeedOnStartup)
         {
             return;
         }
 
+        // Only SQLite keeps EF's lock in a row that can outlive its process; a server database
+        // (SQL Server's application lock) frees it with the session.
+        var isSqlite = db.Database.IsSqlite();
+        var databaseFile = isSqlite ? SqliteDatabaseFile.PathOf(db.Database.GetConnectionString()!) : null;
+        var where = databaseFile ?? (isSqlite ? "the in-memory database" : "the database");
+
+        // One process at a time migrates and seeds; the others wait here, bounded, instead of on
+        // EF's lock row, which a killed start leaves behind and which is then waited on for ever.
+        using var startupLock = await MigrationLock.AcquireAsync(databaseFile, settings.MigrationLockTimeout, logger, cancellationToken);
+
+        if (settings.MigrateOnStartup)
+        {
+            await MigrateAsync(isSqlite && (databaseFile is null || File.Exists(databaseFile)), where, cancellationToken);
+        }
+
+        if (settings.SeedOnStartup)
+        {
+            await SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    private async Task MigrateAsync(bool mayHoldStaleEfLock, string where, CancellationToken cancellationToken)
+    {
+        if (mayHoldStaleEfLock)
+        {
+            await RemoveStaleEfLockAsync(cancellationToken);
+        }
+
+        var known = db.Database.GetMigrations().Count();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending == 0)
+        {
+            logger.LogInformation("Database {Database} is up to date ({Migrations} migrations).", where, known);
+            return;
+        }
+
+        logger.LogInformation("Applying {Pending} database migrations to {Database}…", pending, where);
+        var elapsed = Stopwatch.StartNew();
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database is up to date ({Migrations} migrations; applied {Pending} in {Elapsed:0.0} s).", known, pending, elapsed.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// While we hold the migration lock no live process of ours is migrating, so a row in EF's
+    /// lock table was left by a start that was killed, and EF would wait on it for ever.
+    /// </summary>
+    private async Task RemoveStaleEfLockAsync(CancellationToken cancellationToken)
+    {
+        var hasTable = await db.Database
+            .SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {EfLockTable}")
+            .SingleAsync(cancellationToken);
+        if (hasTable == 0)
+        {
+            return;
+        }
+
+        var takenAt = await db.Database.SqlQueryRaw<string>("""SELECT "Timestamp" AS "Value" FROM "__EFMigrationsLock" """).ToListAsync(cancellationToken);
+        if (takenAt.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsLock" """, cancellationToken);
+        logger.LogWarning("Removed a stale migrations lock (taken {TakenAt}) that an interrupted start left in {Table}; no other process is migrating.",
+            string.Join(", ", takenAt), EfLockTable);
+    }
+
+    private async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
         // SQLite transactions take the write lock up front, so two instances starting together
         // cannot both see an empty directory and seed it twice.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,7 +100,8 @@ internal sealed class DatabaseInitializer(
             return;
         }
 
-        var seedPath = Path.GetFullPath(settings.SeedPath, AppContext.BaseDirectory);
+        var seedPath = Path.GetFullPath(options.Value.SeedPath, AppContext.BaseDirectory);
+        logger.LogInformation("Seeding the empty directory from {SeedPath}…", seedPath);
         var loaded = await seedLoader.LoadAsync(db, seedPath, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the directory from {SeedPath}: {Organizations} organisations, {Services} services, {Locations} locations.",

@@ -25,6 +25,13 @@ public sealed class DatabaseOptions
     /// <summary>Load data-seed/ into an empty database on start-up.</summary>
     public bool SeedOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// How long start-up waits for another process that is migrating or seeding the same database
+    /// file (it holds <c>&lt;database&gt;.migrate.lock</c>) before giving up with a message saying so.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Database:MigrationLockTimeout must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Folder holding the seed data; relative paths are resolved against the app's base directory.</summary>
     [Required]
     public string SeedPath { get; set; } = "data-seed";

@@ -25,22 +25,17 @@ public sealed class TelemetryTests
     public async Task WithACollectorConfiguredTracesOfGraphQLRequestsAreExportedOverOtlp()
     {
         await using var collector = await OtlpCollector.StartAsync();
-        using var api = new TelemetryDirectoryFactory(collector.Address);
+        using var api = new ConfiguredDirectoryFactory
+        {
+            ["Telemetry:OtlpEndpoint"] = collector.Address.ToString(),
+            ["Telemetry:OtlpProtocol"] = "HttpProtobuf",
+        };
 
         (await new GraphQLClient(api.CreateClient()).PostAsync("{ services(first: 2) { edges { node { name } } } }")).DataOrFail();
         api.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000);
 
         Assert.Contains("/v1/traces", collector.Paths);
         Assert.True(collector.BytesReceived > 0);
-    }
-
-    private sealed class TelemetryDirectoryFactory(Uri collector) : LimitedDirectoryFactory
-    {
-        protected override IEnumerable<(string, string)> Limits =>
-        [
-            ("Telemetry:OtlpEndpoint", collector.ToString()),
-            ("Telemetry:OtlpProtocol", "HttpProtobuf"),
-        ];
     }
 
     /// <summary>A stand-in OpenTelemetry collector on loopback that records what is posted to it.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Signpost.Tests.Infrastructure;
 
@@ -25,11 +26,15 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command EF Core sends through this API.</summary>
     public SqlCommandCounter Commands { get; } = new();
 
+    /// <summary>Everything the API logs, from start-up on.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Cors:AllowedOrigins:0", AllowedOrigin);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

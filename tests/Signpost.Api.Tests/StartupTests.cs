@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Signpost.Data;
+using Signpost.Tests.Infrastructure;
+
+namespace Signpost.Tests;
+
+/// <summary>Start-up on a database another start left behind: it logs what it does and never hangs.</summary>
+public sealed class StartupTests
+{
+    /// <summary>Only so a regression fails the test instead of hanging it.</summary>
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task AStartKilledMidMigrationDoesNotHangTheNextStart()
+    {
+        using var running = Unseeded();
+        await StartAsync(running).WaitAsync(Generous);
+        // What a start killed inside MigrateAsync leaves behind, even on an up-to-date database.
+        await using (var connection = new SqliteConnection($"Data Source={running.DatabasePath};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-24 10:00:00+00:00');
+                """;
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var next = Unseeded();
+        next["Database:ConnectionString"] = $"Data Source={running.DatabasePath}";
+        await StartAsync(next).WaitAsync(Generous);
+
+        Assert.Equal(0L, Scalar(running.DatabasePath, """SELECT count(*) FROM "__EFMigrationsLock" """));
+        Assert.Contains(next.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Removed a stale migrations lock"));
+        Assert.Contains(next.Logs.Entries, e => e.Message.StartsWith($"Database {running.DatabasePath} is up to date (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStartThatCannotGetTheMigrationLockGivesUpInTimeAndSaysWhatToDo()
+    {
+        using var api = Unseeded();
+        api["Database:MigrationLockTimeout"] = "00:00:01";
+        var lockFile = MigrationLock.PathFor(api.DatabasePath);
+        using var holder = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var elapsed = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(api).WaitAsync(Generous));
+        elapsed.Stop();
+
+        var timeout = Assert.IsType<MigrationLockTimeoutException>(Innermost<MigrationLockTimeoutException>(failure) ?? throw new Xunit.Sdk.XunitException(failure.ToString()));
+        Assert.InRange(elapsed.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Contains(lockFile, timeout.Message);
+        Assert.Contains("lsof", timeout.Message);
+        Assert.Contains("Database:MigrationLockTimeout", timeout.Message);
+        Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Waiting up to 00:00:01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFreshStartSaysWhatItDoesAndNoMigrationWarnsOfAnUnsafeStep()
+    {
+        using var api = Unseeded();
+        await StartAsync(api).WaitAsync(Generous);
+
+        var migrationWarnings = api.Logs.Entries.Where(e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Level >= LogLevel.Warning);
+        Assert.Empty(migrationWarnings);
+        Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Applying ", StringComparison.Ordinal) && e.Message.EndsWith($" database migrations to {api.DatabasePath}…", StringComparison.Ordinal));
+        Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Database is up to date (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnInMemoryDatabaseStartsWithoutALockFile()
+    {
+        using var api = Unseeded();
+        api["Database:ConnectionString"] = "Data Source=signpost-startup-test;Mode=Memory;Cache=Shared";
+        await StartAsync(api).WaitAsync(Generous);
+
+        Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Database the in-memory database is up to date", StringComparison.Ordinal)
+            || e.Message.EndsWith(" database migrations to the in-memory database…", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!, "*.lock"));
+    }
+
+    private static ConfiguredDirectoryFactory Unseeded() => new() { ["Database:SeedOnStartup"] = "false" };
+
+    /// <summary>Starting the host runs Program.cs up to app.Run: migration and seeding included.</summary>
+    private static Task StartAsync(DirectoryApiFactory api) => Task.Run(() => api.Services);
+
+    private static object? Scalar(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static Exception? Innermost<T>(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+}
