@@ -21,7 +21,7 @@ internal static class HostileCommand
         public string Expected => ExpectedCode is null ? $"{ExpectedStatus}" : $"{ExpectedStatus} {ExpectedCode}";
     }
 
-    public static async Task<int> RunAsync(string databasePath, string label, int repeat)
+    public static async Task<int> RunAsync(string databasePath, string label, int repeat, int memoryRounds)
     {
         if (!ApiUnderTest.IsBuilt())
         {
@@ -74,7 +74,8 @@ internal static class HostileCommand
             {
                 Detail = new
                 {
-                    bytesSentBeforeAnswer = AnswerTimes.From(huge.Select(a => (double)a.BodyBytesSent)),
+                    // Accepted by the client's socket (sent, or waiting in loopback's buffers); the server reads at most GraphQL:MaxRequestBytes.
+                    bodyBytesSentBeforeAnswer = BytesSent(huge.Skip(huge.Count - repeat)),
                     failures = huge.Where(a => a.Failure is not null).Select(a => a.Failure).Distinct().ToList(),
                 },
             });
@@ -93,11 +94,11 @@ internal static class HostileCommand
         }
 
         // A budget no loopback client can spend, so only the caches' bounds decide memory.
-        await using (var api = await ApiUnderTest.StartAsync(databasePath, address, "--GraphQL:ReadBudgetPerMinute=1000000000", "--Submissions:PerClientLimit=1000000"))
+        await using (var api = await ApiUnderTest.StartAsync(databasePath, address, "--GraphQL:ReadBudgetPerMinute=1000000000"))
         {
             using var http = HostileRequests.Client(address);
             await WarmUpAsync(http);
-            results["memory"] = await DistinctDocumentsAsync(api, http, classes);
+            results["memory"] = await DistinctDocumentsAsync(api, http, classes, memoryRounds);
         }
 
         results["classes"] = classes;
@@ -117,6 +118,12 @@ internal static class HostileCommand
         Console.WriteLine($"Errors (anything but the expected answer): {classes.Sum(c => c.Errors)}");
         Console.WriteLine($"Results written to {output}");
         return classes.Sum(c => c.Errors) == 0 ? 0 : 1;
+    }
+
+    private static object BytesSent(IEnumerable<Answer> answers)
+    {
+        var bytes = answers.Select(a => a.BodyBytesSent).Order().ToList();
+        return new { min = bytes[0], median = bytes[bytes.Count / 2], max = bytes[^1] };
     }
 
     private static async Task WarmUpAsync(HttpClient http)
@@ -199,6 +206,13 @@ internal static class HostileCommand
         var timeToFirst429 = clock.Elapsed.TotalMilliseconds;
         var result = await MeasureAsync(api, "h. read budget: the same search after the first 429", 429, "RATE_LIMITED", repeat,
             () => HostileRequests.PostAsync(http, HostileRequests.TenThousandCostSearch), warmUps: 0);
+
+        // The bucket refills a sixtieth of the budget every second, so a request that lands just after a refill is served: not an error.
+        var refilled = result.Received.GetValueOrDefault("200");
+        result = result with { Errors = result.Errors - refilled };
+        // Requests refused for their cost or shape are not charged: what does a client that is over its budget get for them?
+        var overBudgetHeavy = await HostileRequests.PostAsync(http, HostileRequests.HeavyWithVariables(), new { n = 100 });
+        var overBudgetAliases = await HostileRequests.PostAsync(http, HostileRequests.AliasedSearches(1_000));
         var summary = new
         {
             queryCost = cost,
@@ -206,46 +220,59 @@ internal static class HostileCommand
             timeToFirst429Ms = Math.Round(timeToFirst429),
             servedAnswerMs = AnswerTimes.From(serveTimes),
             first429 = first429 is null ? "none within 3 minutes" : first429.Outcome,
+            servedAfterARefill = refilled,
             retryAfterSeconds = first429?.RetryAfter,
             otherAnswersBefore429 = otherAnswers,
+            overBudgetThenClassD = new { overBudgetHeavy.Outcome, overBudgetHeavy.Ms },
+            overBudgetThenClassC = new { overBudgetAliases.Outcome, overBudgetAliases.Ms },
         };
         classes.Add(result with { Detail = summary, RssBeforeMiB = Math.Round(rssBefore, 1), PeakBeforeMiB = Math.Round(peakBefore, 1) });
         Console.WriteLine($"  {served} searches (cost {cost}) served in {timeToFirst429:N0} ms before the first 429 ({summary.first429}, Retry-After {summary.retryAfterSeconds} s)");
+        Console.WriteLine($"  then, over budget: class d answered {overBudgetHeavy.Outcome} in {overBudgetHeavy.Ms:N1} ms, class c {overBudgetAliases.Outcome} in {overBudgetAliases.Ms:N1} ms");
         return summary;
     }
 
     /// <summary>
     /// 300 distinct documents of ~250 KB (too long to cache), then 300 of ~30 KB (cached), then 300
-    /// persisted queries of ~30 KB; the API's resident memory after each, once it has settled.
+    /// persisted queries of ~30 KB; the API's resident memory after each, once it has settled. Then
+    /// all of it again with new documents (<paramref name="rounds"/> in all), to see whether memory levels off.
     /// </summary>
-    private static async Task<object> DistinctDocumentsAsync(ServerProcess api, HttpClient http, List<ClassResult> classes)
+    private static async Task<object> DistinctDocumentsAsync(ServerProcess api, HttpClient http, List<ClassResult> classes, int rounds)
     {
         const int Documents = 300;
         var start = await SettledResidentMiBAsync(api);
         Console.WriteLine($"memory: RSS {start:N0} MiB settled before the distinct documents");
         var variants = new List<object>();
 
-        async Task Variant(string name, int length, Func<int, Task<Answer>> send)
+        async Task Variant(int round, string name, int length, Func<int, Task<Answer>> send)
         {
             var n = 0;
             var result = await MeasureAsync(api, name, 200, null, Documents, () => send(n++), warmUps: 0);
             var settled = await SettledResidentMiBAsync(api);
             classes.Add(result);
-            variants.Add(new { name, documentChars = length, settledRssMiB = Math.Round(settled, 1), sinceStartMiB = Math.Round(settled - start, 1), peakMiB = Math.Round(api.PeakResidentMiB(), 1) });
+            variants.Add(new { round, name, documentChars = length, settledRssMiB = Math.Round(settled, 1), sinceStartMiB = Math.Round(settled - start, 1), peakMiB = Math.Round(api.PeakResidentMiB(), 1) });
             Console.WriteLine($"  settled RSS {settled:N0} MiB ({settled - start:+0;-0} MiB since the start)");
         }
 
         const int Big = 250_000;
         const int Cacheable = 30_000;
-        await Variant($"i1. {Documents} distinct {Big / 1000} KB documents (not cached)", Big, i => HostileRequests.PostAsync(http, HostileRequests.PaddedQuery("Big", i, Big)));
-        await Variant($"i2. {Documents} distinct {Cacheable / 1000} KB documents (cached)", Cacheable, i => HostileRequests.PostAsync(http, HostileRequests.PaddedQuery("Mid", i, Cacheable)));
-        await Variant($"i3. {Documents} distinct {Cacheable / 1000} KB persisted queries", Cacheable, i => HostileRequests.PersistAsync(http, HostileRequests.PaddedQuery("Persisted", i, Cacheable)));
+        var afterRound = new List<double>();
+
+        // Each further round sends 900 more distinct documents: with bounded caches, memory should level off.
+        for (var round = 1; round <= rounds; round++)
+        {
+            var suffix = round == 1 ? "" : $" (round {round}, new documents)";
+            await Variant(round, $"i1. {Documents} distinct {Big / 1000} KB documents (not cached){suffix}", Big, i => HostileRequests.PostAsync(http, HostileRequests.PaddedQuery($"Big{round}x", i, Big)));
+            await Variant(round, $"i2. {Documents} distinct {Cacheable / 1000} KB documents (cached){suffix}", Cacheable, i => HostileRequests.PostAsync(http, HostileRequests.PaddedQuery($"Mid{round}x", i, Cacheable)));
+            await Variant(round, $"i3. {Documents} distinct {Cacheable / 1000} KB persisted queries{suffix}", Cacheable, i => HostileRequests.PersistAsync(http, HostileRequests.PaddedQuery($"Persisted{round}x", i, Cacheable)));
+            afterRound.Add(api.ResidentMiB());
+        }
 
         // How many of the last persisted queries are still known by their hash alone (the cache is bounded in bytes).
         var known = 0;
         for (var i = Documents - 50; i < Documents; i++)
         {
-            known += (await HostileRequests.ByHashAsync(http, HostileRequests.PaddedQuery("Persisted", i, Cacheable))).Code is null ? 1 : 0;
+            known += (await HostileRequests.ByHashAsync(http, HostileRequests.PaddedQuery($"Persisted{rounds}x", i, Cacheable))).Code is null ? 1 : 0;
         }
 
         var end = await SettledResidentMiBAsync(api);
@@ -255,6 +282,7 @@ internal static class HostileCommand
             startRssMiB = Math.Round(start, 1),
             endRssMiB = Math.Round(end, 1),
             growthMiB = Math.Round(end - start, 1),
+            afterEachRoundMiB = afterRound.Select(r => Math.Round(r, 1)),
             peakRssMiB = Math.Round(api.PeakResidentMiB(), 1),
             targetMiB = 100,
             lastFiftyPersistedKnownByHash = known,
