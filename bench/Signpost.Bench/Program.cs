@@ -18,6 +18,16 @@ return args switch
     ["site", .. var rest] => await SiteBuildCommand.RunAsync(
         Option(rest, "--db") ?? "bench/data/directory.db",
         Option(rest, "--label") ?? "directory"),
+    ["hostile", .. var rest] => await HostileCommand.RunAsync(
+        Option(rest, "--db") ?? "bench/data/directory.db",
+        Option(rest, "--label") ?? "directory",
+        int.Parse(Option(rest, "--repeat") ?? "20", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option(rest, "--memory-rounds") ?? "2", System.Globalization.CultureInfo.InvariantCulture)),
+    ["soak", .. var rest] => await SoakCommand.RunAsync(
+        Option(rest, "--db") ?? "bench/data/directory.db",
+        Option(rest, "--label") ?? "directory",
+        int.Parse(Option(rest, "--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option(rest, "--clients") ?? "32", System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -34,6 +44,8 @@ static int Usage()
           dotnet run -c Release --project bench/Signpost.Bench -- generate --services N [--seed S] [--db PATH]
           dotnet run -c Release --project bench/Signpost.Bench -- run --db PATH --label NAME [--requests N] [--seconds S]
           dotnet run -c Release --project bench/Signpost.Bench -- site --db PATH --label NAME
+          dotnet run -c Release --project bench/Signpost.Bench -- hostile --db PATH --label NAME [--repeat N] [--memory-rounds R]
+          dotnet run -c Release --project bench/Signpost.Bench -- soak --db PATH --label NAME [--seconds S] [--clients N]
         """);
     return 2;
 }

@@ -12,24 +12,24 @@ namespace Signpost.Bench.Running;
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly GeoPoint[] DensePoints =
+    internal static readonly GeoPoint[] DensePoints =
     [
         new(51.5072, -0.1276), new(52.4862, -1.8904), new(53.4808, -2.2426), new(53.8008, -1.5491), new(55.8642, -4.2518),
         new(51.5150, -0.0900), new(52.4800, -1.9000), new(53.4700, -2.2300), new(51.4545, -2.5879), new(53.4084, -2.9916),
     ];
 
     // Countryside between towns: Dartmoor, mid Wales, the Highlands, the North York Moors, the Lake District, ...
-    private static readonly GeoPoint[] RuralPoints =
+    internal static readonly GeoPoint[] RuralPoints =
     [
         new(50.5800, -3.9200), new(52.3000, -3.6000), new(57.0000, -4.5000), new(54.4000, -0.9000), new(54.5000, -3.1000),
         new(51.1500, -3.6500), new(55.2500, -2.2000), new(52.5500, 0.1000), new(51.9470, -3.3910), new(54.2330, -1.3410),
     ];
 
-    private static readonly string[] Postcodes =
+    internal static readonly string[] Postcodes =
         ["LS1 1AA", "CV1 1AA", "CR0 1AA", "PL1 1AA", "SK1 1AA", "E15 1AA", "GL1 1AA", "EX10 8XX", "LA1 1AA", "CM20 1AA", "BD21 1AA", "BA11 1AA"];
 
-    private static readonly string[] CategoryCodes = ["dementia", "carers-support", "befriending", "bereavement-adult", "gp-surgeries", "physical-activity"];
-    private static readonly string[] Texts = ["bereavement", "dementia carers"];
+    internal static readonly string[] CategoryCodes = ["dementia", "carers-support", "befriending", "bereavement-adult", "gp-surgeries", "physical-activity"];
+    internal static readonly string[] Texts = ["bereavement", "dementia carers"];
 
     public static async Task<int> RunAsync(string databasePath, string label, int requests, int seconds)
     {
@@ -143,15 +143,15 @@ internal static class RunCommand
     private static string PlainUrl(GeoPoint p) =>
         string.Create(CultureInfo.InvariantCulture, $"/near?latitude={p.Latitude}&longitude={p.Longitude}&radiusKm=5&first=20");
 
-    private static object Point(GeoPoint p) => new { latitude = p.Latitude, longitude = p.Longitude };
+    internal static object Point(GeoPoint p) => new { latitude = p.Latitude, longitude = p.Longitude };
 
-    private static object Near(GeoPoint p, double radiusKm, int first) => new { near = Point(p), radiusKm, first };
+    internal static object Near(GeoPoint p, double radiusKm, int first) => new { near = Point(p), radiusKm, first };
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
 
-    private static string Query(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Queries", name + ".graphql"));
+    internal static string Query(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Queries", name + ".graphql"));
 
-    private static async Task<Dictionary<string, string>> CategoryIdsAsync(LoadGenerator load)
+    internal static async Task<Dictionary<string, string>> CategoryIdsAsync(LoadGenerator load)
     {
         using var json = await load.PostGraphQLAsync(Query("Categories"), new { });
         return json.RootElement.GetProperty("data").GetProperty("categories").EnumerateArray()
@@ -188,7 +188,7 @@ internal static class RunCommand
         return cursors;
     }
 
-    private static async Task<List<string>> SampleServiceIdsAsync(string databasePath, int count)
+    internal static async Task<List<string>> SampleServiceIdsAsync(string databasePath, int count)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
         await connection.OpenAsync();

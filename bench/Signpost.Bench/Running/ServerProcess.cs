@@ -67,11 +67,16 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set size (VmHWM) so far, in MiB.</summary>
-    public double PeakResidentMiB()
+    public double PeakResidentMiB() => StatusMiB("VmHWM:");
+
+    /// <summary>Resident set size now (VmRSS), in MiB.</summary>
+    public double ResidentMiB() => StatusMiB("VmRSS:");
+
+    private double StatusMiB(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
                 return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
             }
