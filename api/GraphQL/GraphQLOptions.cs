@@ -58,15 +58,15 @@ public sealed class GraphQLOptions
 
     /// <summary>Bytes of parsed documents remembered (an estimate of their memory), least recently used evicted first.</summary>
     [Range(0, 1_073_741_824)]
-    public long DocumentCacheBytes { get; set; } = 32 * 1024 * 1024;
+    public long DocumentCacheBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Largest query text (in characters) that is remembered, parsed or persisted; longer queries still run.</summary>
     [Range(0, 10_485_760)]
-    public int MaxCacheableQueryLength { get; set; } = 32 * 1024;
+    public int MaxCacheableQueryLength { get; set; } = 16 * 1024;
 
     /// <summary>Bytes of automatic persisted queries remembered, least recently used evicted first.</summary>
     [Range(0, 1_073_741_824)]
-    public long PersistedQueryCacheBytes { get; set; } = 16 * 1024 * 1024;
+    public long PersistedQueryCacheBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>
     /// Query cost each client (IP address) may spend per minute, as a token bucket that refills
@@ -75,4 +75,11 @@ public sealed class GraphQLOptions
     /// </summary>
     [Range(1_000, 1_000_000_000)]
     public int ReadBudgetPerMinute { get; set; } = 6_000_000;
+
+    /// <summary>
+    /// What a request refused as too big or unreadable costs its client's budget: refusing a large
+    /// document takes milliseconds of parsing, so a client cannot repeat refused requests for free.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int RefusalCost { get; set; } = 10_000;
 }

@@ -101,6 +101,19 @@ public sealed class ReadBudgetTests(SmallReadBudgetDirectoryFactory api) : IClas
         Assert.DoesNotContain("\"data\"", body);
         Assert.Equal(commandsBefore, api.Commands.Count);
     }
+
+    [Fact]
+    public async Task RefusedRequestsSpendTheBudgetTooSoTheyCannotBeRepeatedForFree()
+    {
+        var http = api.CreateClient();
+        var tooMany = "query { " + string.Join(' ', Enumerable.Range(0, 11).Select(i => $"c{i}: categories {{ code }}")) + " }";
+
+        var refused = await new GraphQLClient(http).PostAsync(tooMany);
+        using var next = await http.PostAsJsonAsync("/graphql", new { query = "{ services(first: 100) { edges { node { id } } } }" });
+
+        Assert.Equal("QUERY_TOO_COMPLEX", refused.ErrorCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, next.StatusCode);
+    }
 }
 
 /// <summary>Request bodies as Kestrel delivers them from a socket: counted while read, and timed.</summary>

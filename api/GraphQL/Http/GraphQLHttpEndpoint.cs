@@ -102,6 +102,13 @@ internal sealed class GraphQLHttpEndpoint(
             return RequestError(StatusCodes.Status400BadRequest, "The request has no query.", ErrorCodes.BadUserInput);
         }
 
+        // A client that has spent its budget is refused before anything is parsed.
+        var client = ClientAddress.Key(http.Connection.RemoteIpAddress);
+        if (!budget.TryCharge(client, 0, out var retryAfter))
+        {
+            return new ExecutionResult { Errors = [new ReadBudgetExceededError(default, null, retryAfter, options.Value.ReadBudgetPerMinute)] };
+        }
+
         var result = await executer.ExecuteAsync(o =>
         {
             o.Query = persisted.Query;
@@ -113,12 +120,16 @@ internal sealed class GraphQLHttpEndpoint(
             o.CancellationToken = cancellationToken;
             o.UserContext = userContext;
             o.UserContext[OnlyQueriesOverGetRule.HttpMethodKey] = request.Method.ToUpperInvariant();
-            o.UserContext[QueryCostRule.ClientKey] = ClientAddress.Key(http.Connection.RemoteIpAddress);
+            o.UserContext[QueryCostRule.ClientKey] = client;
         });
 
         if (result.Executed)
         {
             persistedQueries.Remember(persisted);
+        }
+        else if (result.Errors?.Any(e => e.Code is ErrorCodes.QueryTooComplex or ErrorCodes.ParseFailed) == true)
+        {
+            budget.Spend(client, options.Value.RefusalCost);
         }
 
         return result;

@@ -15,8 +15,8 @@ internal sealed class QueryTooComplexError : ValidationError
 /// <summary>The client has spent its read budget for now: RATE_LIMITED (HTTP 429 with Retry-After), nothing ran.</summary>
 internal sealed class ReadBudgetExceededError : ValidationError
 {
-    public ReadBudgetExceededError(ROM source, ASTNode node, TimeSpan retryAfter, int perMinute)
-        : base(source, null, $"Too many requests from this address: its budget is {perMinute:N0} query cost a minute. Please try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.", node)
+    public ReadBudgetExceededError(ROM source, ASTNode? node, TimeSpan retryAfter, int perMinute)
+        : base(source, null, $"Too many requests from this address: its budget is {perMinute:N0} query cost a minute. Please try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.", node is null ? [] : [node])
     {
         Code = ErrorCodes.RateLimited;
         RetryAfter = retryAfter;

@@ -11,10 +11,12 @@ namespace Signpost.GraphQL.Limits;
 internal sealed class ReadBudget : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly int _tokenLimit;
 
     public ReadBudget(IOptions<GraphQLOptions> options)
     {
         var perMinute = options.Value.ReadBudgetPerMinute;
+        _tokenLimit = perMinute;
         _limiter = PartitionedRateLimiter.Create<string, string>(client =>
             RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
             {
@@ -26,14 +28,23 @@ internal sealed class ReadBudget : IDisposable
             }));
     }
 
-    /// <summary>Spends <paramref name="cost"/> (at least 1 per request) from the client's budget, or says when to come back.</summary>
+    /// <summary>
+    /// Spends <paramref name="cost"/> from the client's budget, or spends nothing and says when to
+    /// come back. A cost of 0 only asks whether anything is left.
+    /// </summary>
     public bool TryCharge(string client, int cost, out TimeSpan retryAfter)
     {
-        using var lease = _limiter.AttemptAcquire(client, Math.Max(1, cost));
+        using var lease = _limiter.AttemptAcquire(client, Math.Clamp(cost, 0, _tokenLimit));
         retryAfter = lease.IsAcquired ? TimeSpan.Zero
             : lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after
             : TimeSpan.FromSeconds(60);
         return lease.IsAcquired;
+    }
+
+    /// <summary>Spends up to <paramref name="cost"/>: all of it, or whatever is left.</summary>
+    public void Spend(string client, int cost)
+    {
+        using var lease = _limiter.AttemptAcquire(client, (int)Math.Clamp(Math.Min(cost, Remaining(client)), 0, _tokenLimit));
     }
 
     /// <summary>What the client has left to spend now.</summary>
