@@ -81,11 +81,6 @@ public sealed class HsdsLoader(DirectoryDbContext db)
 
     private async Task<IReadOnlyDictionary<Guid, HsdsLocation>> LocationsAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return new Dictionary<Guid, HsdsLocation>();
-        }
-
         var nullableIds = ids.Select(id => (Guid?)id).ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
         var addresses = await db.Addresses.AsNoTracking()
@@ -123,7 +118,8 @@ public sealed class HsdsLoader(DirectoryDbContext db)
     {
         var contacts = await db.Contacts.AsNoTracking().Where(filter).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var contactIds = contacts.Select(c => (Guid?)c.Id).ToList();
-        var phones = contactIds.Count == 0 ? [] : await db.Phones.AsNoTracking()
+        // Queried even when there are no contacts, so every page costs the same commands.
+        var phones = await db.Phones.AsNoTracking()
             .Where(p => contactIds.Contains(p.ContactId)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         return contacts.Select(c => new HsdsContact
         {

@@ -64,7 +64,15 @@ public static class HsdsMapping
         };
     }
 
-    public static HsdsSchedule ToHsds(this Schedule s) => new()
+    /// <summary>
+    /// ORUK allows only WEEKLY and MONTHLY, so a daily schedule is written as weekly on every day:
+    /// the same opening hours by RFC 5545.
+    /// </summary>
+    public static HsdsSchedule ToHsds(this Schedule s) => s.Freq == "DAILY" && s.Interval is null or 1
+        ? s.ToHsdsAsWritten() with { Freq = "WEEKLY", ByDay = "MO,TU,WE,TH,FR,SA,SU", Interval = s.Interval }
+        : s.ToHsdsAsWritten();
+
+    private static HsdsSchedule ToHsdsAsWritten(this Schedule s) => new()
     {
         Id = s.Id,
         ServiceId = s.ServiceId,
