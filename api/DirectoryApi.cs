@@ -3,6 +3,7 @@ using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
 using Signpost.Moderation;
 using Signpost.Networking;
+using Signpost.OpenReferral.Feed;
 using Signpost.Operations;
 using Signpost.Search;
 using Signpost.Submissions;
@@ -22,6 +23,7 @@ public static class DirectoryApi
         builder.AddDirectorySubmissions();
         builder.AddDirectoryModeration();
         builder.AddDirectoryGraphQL();
+        builder.AddOpenReferral();
         builder.AddDirectoryCors();
         builder.AddDirectoryForwardedHeaders();
         builder.AddDirectoryTelemetry();
@@ -29,7 +31,7 @@ public static class DirectoryApi
         return builder;
     }
 
-    /// <summary>Creates, migrates and seeds the database as configured, then maps GraphQL (and GraphiQL's files).</summary>
+    /// <summary>Creates, migrates and seeds the database as configured, then maps GraphQL (and GraphiQL's files) and the Open Referral feed.</summary>
     public static async Task UseDirectoryApiAsync(this WebApplication app)
     {
         await app.InitializeDirectoryDatabaseAsync();
@@ -37,6 +39,7 @@ public static class DirectoryApi
         app.UseStaticFiles();
         app.UseCors();
         app.MapDirectoryGraphQL();
+        app.MapOpenReferral();
         app.MapDirectoryOperations();
     }
 }

@@ -1,6 +1,7 @@
 using Signpost;
 using Signpost.Data;
 using Signpost.Moderation;
+using Signpost.OpenReferral.Export;
 using Signpost.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,13 @@ if (args is ["keys", .. var keyArgs])
 if (args is ["backup", .. var backupArgs])
 {
     return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out, Console.Error);
+}
+
+// "export --format json|ndjson --out FILE": the public directory as HSDS 3.0 services, then exit.
+if (args is ["export", .. var exportArgs])
+{
+    await app.InitializeDirectoryDatabaseAsync();
+    return await ExportCommand.RunAsync(app.Services, exportArgs, Console.Out, Console.Error);
 }
 
 await app.UseDirectoryApiAsync();

@@ -14,9 +14,28 @@ public sealed record ServiceSearchRequest
     public string? Language { get; init; }
     public int First { get; init; } = SearchLimits.DefaultPageSize;
     public SearchCursor? After { get; init; }
+    /// <summary>Results to pass over before the page (after <see cref="After"/>), for clients that ask by page number.</summary>
+    public int Skip { get; init; }
+    public Guid? OrganizationId { get; init; }
+    /// <summary>Services with any term of this taxonomy.</summary>
+    public Guid? TaxonomyId { get; init; }
+    /// <summary>Services changed at or after this moment.</summary>
+    public DateTimeOffset? ModifiedAfter { get; init; }
+    /// <summary>Services with a schedule on this day and within these hours, whatever the date.</summary>
+    public AvailabilityWindow? AvailableDuring { get; init; }
+    /// <summary>Services whose age range reaches this age or older (their maximum age is at least it, or unset).</summary>
+    public int? AgesFrom { get; init; }
+    /// <summary>Services whose age range reaches this age or younger (their minimum age is at most it, or unset).</summary>
+    public int? AgesTo { get; init; }
 
     public SearchOrder Order => Near is not null ? SearchOrder.Distance : Text is not null ? SearchOrder.Relevance : SearchOrder.Name;
 }
+
+/// <summary>
+/// A day of the week (<c>MO</c>…<c>SU</c>, or null for any) and local hours (<c>HH:mm</c>, or
+/// null for open-ended): a schedule matches when it recurs on that day and its hours overlap.
+/// </summary>
+public sealed record AvailabilityWindow(string? DayCode, string? StartTime, string? EndTime);
 
 public enum SearchOrder
 {

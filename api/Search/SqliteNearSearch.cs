@@ -78,7 +78,11 @@ internal static class SqliteNearSearch
     /// <summary>Filters evaluated in SQL over the candidates (text is intersected separately).</summary>
     public static bool HasFilters(ServiceSearchRequest request) =>
         request.CategoryIds.Count > 0 || request.OpenAt is not null
-        || request.Free is not null || request.Age is not null || request.Language is not null;
+        || request.Free is not null || request.Age is not null || request.Language is not null
+        || request.OrganizationId is not null || request.TaxonomyId is not null || request.ModifiedAfter is not null
+        || request.AvailableDuring is not null || request.AgesFrom is not null || request.AgesTo is not null
+        // Skipping by count needs every candidate's id, so ties are ordered the same on every page.
+        || request.Skip > 0;
 
     /// <summary>The SQL that filters candidates, exposed so tests can check its query plan.</summary>
     public static string FilterSql(ServiceSearchRequest request, List<SqliteParameter> parameters) => $"""
@@ -232,6 +236,7 @@ internal static class SqliteNearSearch
             }
         }
 
+        start = Math.Min(end, start + request.Skip);
         var take = Math.Min(request.First, Math.Max(0, end - start));
         var hits = new List<ServiceSearchHit>(take);
         for (var i = start; i < start + take; i++)

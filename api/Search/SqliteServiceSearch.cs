@@ -37,7 +37,7 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
             command.CommandText = sql;
             command.Parameters.AddRange(parameters.ToArray());
             var page = await ReadPageAsync(command, request.First, cancellationToken);
-            if (page.Hits.Count == 0 && request.After is not null)
+            if (page.Hits.Count == 0 && (request.After is not null || request.Skip > 0))
             {
                 // Past the last page the window total has no row to ride on: count on its own.
                 var countParameters = new List<SqliteParameter>();
@@ -83,7 +83,8 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
 
         // One extra row tells whether there is a next page.
         Add(parameters, "@take", request.First + 1);
-        sql.Append("ORDER BY ").Append(orderBy).Append("\nLIMIT @take)\nORDER BY ").Append(orderBy);
+        Add(parameters, "@skip", request.Skip);
+        sql.Append("ORDER BY ").Append(orderBy).Append("\nLIMIT @take OFFSET @skip)\nORDER BY ").Append(orderBy);
         return sql.ToString();
     }
 
@@ -178,6 +179,52 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         {
             filters.Add("EXISTS (SELECT 1 FROM languages lg WHERE lg.service_id = s.id AND (lg.code = @language COLLATE NOCASE OR lg.name = @language COLLATE NOCASE))");
             Add(parameters, "@language", language);
+        }
+
+        if (request.AgesFrom is { } agesFrom)
+        {
+            filters.Add("(s.maximum_age IS NULL OR s.maximum_age >= @agesFrom)");
+            Add(parameters, "@agesFrom", agesFrom);
+        }
+
+        if (request.AgesTo is { } agesTo)
+        {
+            filters.Add("(s.minimum_age IS NULL OR s.minimum_age <= @agesTo)");
+            Add(parameters, "@agesTo", agesTo);
+        }
+
+        if (request.OrganizationId is { } organizationId)
+        {
+            filters.Add("s.organization_id = @organizationId");
+            Add(parameters, "@organizationId", SqliteIds.ToText(organizationId));
+        }
+
+        if (request.TaxonomyId is { } taxonomyId)
+        {
+            filters.Add("EXISTS (SELECT 1 FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE a.link_id = s.id AND tt.taxonomy_id = @taxonomyId)");
+            Add(parameters, "@taxonomyId", SqliteIds.ToText(taxonomyId));
+        }
+
+        if (request.ModifiedAfter is { } modifiedAfter)
+        {
+            // julianday reads the stored offset, so moments compare correctly whatever zone they were written in.
+            filters.Add("julianday(s.last_modified) >= julianday(@modifiedAfter)");
+            Add(parameters, "@modifiedAfter", modifiedAfter.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
+        }
+
+        if (request.AvailableDuring is { } window)
+        {
+            // "2TU" (monthly) and "TU" (weekly) both end in the day's code before the comma.
+            filters.Add("""
+                EXISTS (SELECT 1 FROM schedules sw
+                    WHERE sw.service_id = s.id
+                      AND (@windowDay IS NULL OR sw.freq = 'DAILY' OR instr(',' || sw.byday || ',', @windowDay || ',') > 0)
+                      AND (@windowStart IS NULL OR sw.closes_at > @windowStart)
+                      AND (@windowEnd IS NULL OR sw.opens_at < @windowEnd))
+                """);
+            Add(parameters, "@windowDay", window.DayCode);
+            Add(parameters, "@windowStart", window.StartTime);
+            Add(parameters, "@windowEnd", window.EndTime);
         }
 
         return string.Join("\n      AND ", filters);

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Signpost.OpenReferral.Hsds;
+
+namespace Signpost.OpenReferral.Export;
+
+/// <summary>
+/// <c>export --format json|ndjson --out FILE [--force]</c>: the whole public directory as fully
+/// nested HSDS 3.0 services, sorted by id, with the feed's mapping. <c>json</c> is one JSON array
+/// (one service a line inside it); <c>ndjson</c> one service a line. The same data always gives
+/// the same bytes. The file is written beside the target and renamed into place when complete.
+/// </summary>
+public static class ExportCommand
+{
+    private const int BatchSize = 100;
+    private const string Usage = "usage: export --format json|ndjson --out FILE [--force]";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        string? format = null, target = null;
+        var force = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--format" when i + 1 < args.Count: format = args[++i]; break;
+                case "--out" when i + 1 < args.Count: target = args[++i]; break;
+                case "--force": force = true; break;
+                default:
+                    await error.WriteLineAsync($"export: unexpected '{args[i]}'. {Usage}");
+                    return 2;
+            }
+        }
+
+        if (format is not ("json" or "ndjson") || target is null)
+        {
+            await error.WriteLineAsync($"export: {(target is null ? "--out is required" : "--format must be json or ndjson")}. {Usage}");
+            return 2;
+        }
+
+        var path = Path.GetFullPath(target);
+        if (File.Exists(path) && !force)
+        {
+            await error.WriteLineAsync($"export: {path} exists; use --force to replace it.");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var loader = scope.ServiceProvider.GetRequiredService<HsdsLoader>();
+        var partial = path + ".partial";
+        var count = 0;
+        await using (var file = File.Create(partial))
+        {
+            var json = format == "json";
+            await file.WriteAsync(json ? "[\n"u8.ToArray() : []);
+            await foreach (var service in AllAsync(loader, CancellationToken.None))
+            {
+                if (json && count > 0)
+                {
+                    await file.WriteAsync(",\n"u8.ToArray());
+                }
+
+                await file.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(service, HsdsJson.Options));
+                if (!json)
+                {
+                    await file.WriteAsync("\n"u8.ToArray());
+                }
+
+                count++;
+            }
+
+            await file.WriteAsync(json ? (count > 0 ? "\n]\n"u8.ToArray() : "]\n"u8.ToArray()) : []);
+        }
+
+        File.Move(partial, path, overwrite: true);
+        await output.WriteLineAsync($"Exported {count} services as HSDS 3.0 {format} to {path}.");
+        return 0;
+    }
+
+    /// <summary>Every listed service by id, a batch at a time: memory does not grow with the directory.</summary>
+    public static async IAsyncEnumerable<HsdsService> AllAsync(HsdsLoader loader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var skip = 0; ; skip += BatchSize)
+        {
+            var ids = await loader.ListedServices.OrderBy(s => s.Id).Select(s => s.Id).Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var service in await loader.ServicesAsync(ids, minimal: false, cancellationToken))
+            {
+                yield return service;
+            }
+
+            if (ids.Count < BatchSize)
+            {
+                yield break;
+            }
+        }
+    }
+}
