@@ -103,6 +103,26 @@ public sealed class ReadBudgetTests(SmallReadBudgetDirectoryFactory api) : IClas
     }
 
     [Fact]
+    public async Task TheOpenReferralFeedSpendsTheSameBudget()
+    {
+        var http = api.CreateClient();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 20 && refused is null; i++)
+        {
+            var response = await http.GetAsync("/openreferral/services?per_page=50");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("*", refused.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("rate limited", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task RefusedRequestsSpendTheBudgetTooSoTheyCannotBeRepeatedForFree()
     {
         var http = api.CreateClient();

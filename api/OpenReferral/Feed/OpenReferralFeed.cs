@@ -247,6 +247,14 @@ public static class OpenReferralFeed
     {
         http.Response.Headers.AccessControlAllowOrigin = "*";
         var options = http.RequestServices.GetRequiredService<IOptions<OpenReferralOptions>>().Value;
+        if (!FeedBudget.TryCharge(http, stream, options, out var retryAfter))
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteJsonAsync(http, new Dictionary<string, string> { ["error"] = "rate limited: too many requests from this address; try again after the Retry-After seconds" });
+            return;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(stream ? options.StreamTimeout : options.RequestTimeout);
         try
