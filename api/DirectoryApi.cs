@@ -3,6 +3,7 @@ using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
 using Signpost.Moderation;
 using Signpost.Networking;
+using Signpost.OpenReferral.Import;
 using Signpost.Operations;
 using Signpost.Search;
 using Signpost.Submissions;
@@ -26,6 +27,7 @@ public static class DirectoryApi
         builder.AddDirectoryForwardedHeaders();
         builder.AddDirectoryTelemetry();
         builder.AddDirectoryOperations();
+        builder.AddDirectoryImport();
         return builder;
     }
 

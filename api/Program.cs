@@ -1,6 +1,7 @@
 using Signpost;
 using Signpost.Data;
 using Signpost.Moderation;
+using Signpost.OpenReferral.Import;
 using Signpost.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,13 @@ if (args is ["keys", .. var keyArgs])
 if (args is ["backup", .. var backupArgs])
 {
     return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out, Console.Error);
+}
+
+// "import SOURCE [...]": import HSDS 3.0 / ORUK services from files or a feed, then exit.
+if (args is ["import", .. var importArgs])
+{
+    await app.InitializeDirectoryDatabaseAsync();
+    return await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
 }
 
 await app.UseDirectoryApiAsync();
