@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Signpost.OpenReferral.Hsds;
 
 namespace Signpost.OpenReferral.Import;
@@ -37,7 +38,9 @@ public static class HsdsRecords
 
         try
         {
-            return new SourceRecord(where, id, element.Deserialize<HsdsService>(HsdsJson.Options), null);
+            var node = JsonNode.Parse(element.GetRawText())!;
+            DropEmptyStrings(node);
+            return new SourceRecord(where, id, node.Deserialize<HsdsService>(HsdsJson.Options), null);
         }
         catch (JsonException e)
         {
@@ -47,6 +50,39 @@ public static class HsdsRecords
 
     public static string? IdOf(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    /// <summary>
+    /// Publishers write "" for a value they do not have, even where HSDS wants a number, date or
+    /// UUID (<c>"year_incorporated": ""</c>); it means the same as leaving the field out.
+    /// </summary>
+    private static void DropEmptyStrings(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0).Select(p => p.Key).ToList())
+                {
+                    o.Remove(key);
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    if (child is not null)
+                    {
+                        DropEmptyStrings(child);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a.OfType<JsonNode>())
+                {
+                    DropEmptyStrings(child);
+                }
+
+                break;
+        }
+    }
 
     /// <summary><c>$.phones[0].number</c> → <c>phones[0].number</c>.</summary>
     private static string FieldPath(string? path) => (path ?? "").TrimStart('$').TrimStart('.');
