@@ -4,6 +4,7 @@ using Signpost.GraphQL.Http;
 using Signpost.Moderation;
 using Signpost.Networking;
 using Signpost.OpenReferral.Feed;
+using Signpost.OpenReferral.Import;
 using Signpost.Operations;
 using Signpost.Search;
 using Signpost.Submissions;
@@ -28,6 +29,7 @@ public static class DirectoryApi
         builder.AddDirectoryForwardedHeaders();
         builder.AddDirectoryTelemetry();
         builder.AddDirectoryOperations();
+        builder.AddDirectoryImport();
         return builder;
     }
 

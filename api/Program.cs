@@ -2,6 +2,7 @@ using Signpost;
 using Signpost.Data;
 using Signpost.Moderation;
 using Signpost.OpenReferral.Export;
+using Signpost.OpenReferral.Import;
 using Signpost.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,13 @@ if (args is ["export", .. var exportArgs])
 {
     await app.InitializeDirectoryDatabaseAsync();
     return await ExportCommand.RunAsync(app.Services, exportArgs, Console.Out, Console.Error);
+}
+
+// "import SOURCE [...]": import HSDS 3.0 / ORUK services from files or a feed, then exit.
+if (args is ["import", .. var importArgs])
+{
+    await app.InitializeDirectoryDatabaseAsync();
+    return await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
 }
 
 await app.UseDirectoryApiAsync();

@@ -24,6 +24,8 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<Signpost.Moderation.AuditEntry> AuditEntries => Set<Signpost.Moderation.AuditEntry>();
     public DbSet<Signpost.Moderation.ApiKey> ApiKeys => Set<Signpost.Moderation.ApiKey>();
     public DbSet<Signpost.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Signpost.RateLimiting.RateLimitCounter>();
+    public DbSet<Signpost.OpenReferral.Import.ImportedService> ImportedServices => Set<Signpost.OpenReferral.Import.ImportedService>();
+    public DbSet<Signpost.OpenReferral.Import.ImportSourceState> ImportSources => Set<Signpost.OpenReferral.Import.ImportSourceState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -173,25 +173,8 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         JsonSerializer.Deserialize<SuggestionPayload>(submission.Payload, JsonSerializerOptions.Web)
         ?? throw new InvalidDataException($"Submission {submission.Reference} holds no change set.");
 
-    private void Record(Service service, string action, List<FieldChange> changes, ApiKey key, Guid? submissionId, bool newListing = false)
-    {
-        if (!newListing)
-        {
-            service.Version++;
-        }
-
-        service.LastModified = time.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ServiceId = service.Id,
-            At = service.LastModified,
-            Actor = key.Name,
-            Action = action,
-            SubmissionId = submissionId,
-            Version = service.Version,
-            Changes = changes,
-        });
-    }
+    private void Record(Service service, string action, List<FieldChange> changes, ApiKey key, Guid? submissionId, bool newListing = false) =>
+        ListingAudit.Record(db, service, action, changes, key.Name, time.GetUtcNow(), submissionId, newListing);
 
     private void Decide(Submission submission, SubmissionStatus status, ApiKey key, string? reason)
     {

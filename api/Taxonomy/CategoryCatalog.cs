@@ -46,7 +46,11 @@ public sealed class CategoryCatalog(DirectoryDbContext db)
     {
         if (_tree is null)
         {
-            var terms = await db.TaxonomyTerms.OrderBy(t => t.Name).ToListAsync(cancellationToken);
+            // Only Signpost's own categories are needs: terms that came with an import stay on
+            // their services but are not offered here.
+            var terms = await db.TaxonomyTerms
+                .Where(t => t.TaxonomyId == null || db.Taxonomies.Any(x => x.Id == t.TaxonomyId && x.ImportedFrom == null))
+                .OrderBy(t => t.Name).ToListAsync(cancellationToken);
             _tree = new Tree(
                 terms.ToDictionary(t => t.Id),
                 terms.Where(t => t.ParentId is null).ToList(),

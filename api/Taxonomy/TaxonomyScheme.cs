@@ -8,4 +8,10 @@ public sealed class TaxonomyScheme
     public required string Description { get; set; }
     public string? Uri { get; set; }
     public string? Version { get; set; }
+
+    /// <summary>
+    /// The import source a taxonomy came with (kept so imported services keep their own terms);
+    /// null for Signpost's own categories, the only terms offered as needs.
+    /// </summary>
+    public string? ImportedFrom { get; set; }
 }

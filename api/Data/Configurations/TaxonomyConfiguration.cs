@@ -14,5 +14,6 @@ internal sealed class TaxonomyConfiguration : IEntityTypeConfiguration<TaxonomyS
         builder.Property(t => t.Description).HasMaxLength(TextLimits.Description);
         builder.Property(t => t.Uri).HasMaxLength(TextLimits.Url);
         builder.Property(t => t.Version).HasMaxLength(TextLimits.Code);
+        builder.Property(t => t.ImportedFrom).HasMaxLength(TextLimits.Code);
     }
 }

@@ -15,7 +15,8 @@ internal sealed class TaxonomyTermConfiguration : IEntityTypeConfiguration<Taxon
         builder.Property(t => t.Description).HasMaxLength(TextLimits.Description);
         builder.Property(t => t.Language).HasMaxLength(TextLimits.Code);
         builder.Property(t => t.TermUri).HasMaxLength(TextLimits.Url);
-        builder.HasIndex(t => t.Code).IsUnique();
+        // Codes are unique within a taxonomy: imported taxonomies may reuse a code Signpost's has.
+        builder.HasIndex(t => new { t.TaxonomyId, t.Code }).IsUnique();
         builder.HasIndex(t => t.ParentId);
         builder.HasOne<TaxonomyTerm>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TaxonomyScheme>().WithMany().HasForeignKey(t => t.TaxonomyId).OnDelete(DeleteBehavior.Restrict);

@@ -184,6 +184,51 @@ namespace Signpost.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Signpost.OpenReferral.Import.ImportSourceState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("LastCompletePullStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_complete_pull_started_at");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("import_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Signpost.OpenReferral.Import.ImportedService", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateTimeOffset>("FirstImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_imported_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("ServiceId");
+
+                    b.HasIndex("Source");
+
+                    b.ToTable("imported_services", (string)null);
+                });
+
             modelBuilder.Entity("Signpost.OpeningHours.Schedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -971,6 +1016,11 @@ namespace Signpost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_from");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1036,12 +1086,10 @@ namespace Signpost.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("TaxonomyId");
+                    b.HasIndex("TaxonomyId", "Code")
+                        .IsUnique();
 
                     b.ToTable("taxonomy_terms", (string)null);
                 });
@@ -1052,6 +1100,16 @@ namespace Signpost.Data.Migrations
                         .WithMany("ServiceAreas")
                         .HasForeignKey("ServiceId")
                         .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Signpost.OpenReferral.Import.ImportedService", b =>
+                {
+                    b.HasOne("Signpost.Services.Service", null)
+                        .WithOne()
+                        .HasForeignKey("Signpost.OpenReferral.Import.ImportedService", "ServiceId")
+                        .HasPrincipalKey("Signpost.Services.Service", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

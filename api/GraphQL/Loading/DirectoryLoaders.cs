@@ -67,6 +67,7 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
             from a in db.Attributes
             where keys.Contains(a.LinkId)
             join t in db.TaxonomyTerms on a.TaxonomyTermId equals t.Id
+            where t.TaxonomyId == null || db.Taxonomies.Any(x => x.Id == t.TaxonomyId && x.ImportedFrom == null) // categories only, not imported terms
             orderby t.Name
             select new Keyed<TaxonomyTerm>(a.LinkId, t))).Load(service.Id);
 
