@@ -9,7 +9,7 @@ namespace Signpost.Tests.Infrastructure;
 public static class ImportRunner
 {
     public static string DataFile(params string[] parts) =>
-        Path.Combine([AppContext.BaseDirectory, "OpenReferralData", .. parts]);
+        SharedMaterial.Path(["oruk", "datasets", .. parts]);
 
     public static async Task<ImportRun> ImportAsync(this DirectoryApiFactory factory, params string[] args)
     {

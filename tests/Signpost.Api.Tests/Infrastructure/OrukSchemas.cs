@@ -15,21 +15,7 @@ public static class OrukSchemas
 
     private static readonly Lazy<Dictionary<string, JsonSchema>> Schemas = new(Load);
 
-    public static string Folder
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Directory.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            var repository = directory ?? throw new InvalidOperationException("No Directory.sln above the test's folder.");
-            var folder = Path.GetFullPath(Path.Combine(repository.FullName, "..", "shared", "oruk", "schemas"));
-            return Directory.Exists(folder) ? folder : throw new InvalidOperationException($"The ORUK schemas are not at {folder}.");
-        }
-    }
+    public static string Folder => SharedMaterial.Path("oruk", "schemas");
 
     /// <summary>The errors of <paramref name="json"/> against the named schema (e.g. <c>service</c>), or none.</summary>
     public static IReadOnlyList<string> Errors(string schemaName, JsonNode? json)
