@@ -16,16 +16,24 @@ namespace Signpost.OpenReferral.Import;
 /// </summary>
 /// <remarks>
 /// Services, organisations, locations and taxonomy terms keep their HSDS ids, so a second import
-/// updates them. Smaller records (phones, contacts, schedules…) get ids derived from their owner
-/// and their source id: publishers reuse one phone id under the service, its contact and its
-/// location, and Signpost stores each owner's phone as its own row.
+/// updates them. Smaller records (phones, contacts, schedules…) keep theirs too, so what Signpost
+/// exports another Signpost imports unchanged; but publishers reuse one phone id under the
+/// service, its contact and its location, and Signpost stores each owner's phone as its own row,
+/// so an id met a second time in a listing (or, on a retry, any id another listing already has)
+/// is replaced by one derived from its owner and its source id.
 /// </remarks>
 public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IReadOnlySet<Guid> categoryIds, IPostcodeLookup postcodes)
 {
     private static readonly Guid SourceNamespace = new("6f1f7c2e-2b1a-4f49-9a53-0c4f1e0d6b11");
 
-    public async Task<ImportedListing> MapAsync(HsdsService doc, CancellationToken cancellationToken)
+    private readonly HashSet<Guid> _usedIds = [];
+    private bool _keepSourceIds;
+
+    /// <param name="keepSourceIds">False to derive every small record's id (after the database refused a kept one).</param>
+    public async Task<ImportedListing> MapAsync(HsdsService doc, bool keepSourceIds, CancellationToken cancellationToken)
     {
+        _usedIds.Clear();
+        _keepSourceIds = keepSourceIds;
         var warnings = new List<string>();
         var id = Id(doc.Id, "id");
         var org = doc.Organization ?? throw new ImportProblem("organization", "is required (the organisation that runs the service)");
@@ -95,7 +103,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             locations.Add(built);
             service.ServiceAtLocations.Add(new ServiceAtLocation
             {
-                Id = Child(id, "at", built.Id.ToString("N"), 0),
+                Id = Child(id, "at", Key(at.Id) ?? built.Id.ToString("N"), 0),
                 ServiceId = id,
                 LocationId = built.Id,
                 Description = Text(at.Description, $"{path}.description", TextLimits.Description),
@@ -104,7 +112,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             // Contacts, phones and (when the service has none of its own) schedules given for the
             // service at this location are the service's too; their ids are kept apart from the
             // service-level ones, so removing one here removes just that one.
-            var atId = Child(id, "at", built.Id.ToString("N"), 0);
+            var atId = service.ServiceAtLocations[^1].Id;
             service.Contacts.AddRange(Contacts(at.Contacts, atId, $"{path}.contacts", c => c.ServiceId = id));
             service.Phones.AddRange(Phones(at.Phones, atId, $"{path}.phones", p => p.ServiceId = id));
             if ((doc.Schedules ?? []).Count == 0)
@@ -113,8 +121,9 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             }
         }
 
-        var (terms, categories, unmapped) = Terms(doc.Attributes, "attributes");
-        return new ImportedListing(organization, service, locations, terms, categories, warnings, unmapped);
+        var attributeIds = new Dictionary<Guid, Guid>();
+        var (terms, categories, unmapped) = Terms(doc.Attributes, "attributes", attributeIds);
+        return new ImportedListing(organization, service, locations, terms, categories, warnings, unmapped, attributeIds);
     }
 
     private async Task<Location> LocationAsync(HsdsLocation doc, Guid organizationId, string path, List<string> warnings, CancellationToken cancellationToken)
@@ -201,7 +210,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
         return location;
     }
 
-    private static List<Phone> Phones(IReadOnlyList<HsdsPhone>? phones, Guid ownerId, string path, Action<Phone> own) =>
+    private List<Phone> Phones(IReadOnlyList<HsdsPhone>? phones, Guid ownerId, string path, Action<Phone> own) =>
         (phones ?? []).Select((p, i) =>
         {
             var phone = new Phone
@@ -218,7 +227,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             return phone;
         }).ToList();
 
-    private static List<Contact> Contacts(IReadOnlyList<HsdsContact>? contacts, Guid ownerId, string path, Action<Contact> own) =>
+    private List<Contact> Contacts(IReadOnlyList<HsdsContact>? contacts, Guid ownerId, string path, Action<Contact> own) =>
         (contacts ?? []).Select((c, i) =>
         {
             var id = Child(ownerId, "contact", Key(c.Id), i);
@@ -235,7 +244,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             return contact;
         }).ToList();
 
-    private static List<Language> Languages(IReadOnlyList<HsdsLanguage>? languages, Guid serviceId, string path, List<string> warnings)
+    private List<Language> Languages(IReadOnlyList<HsdsLanguage>? languages, Guid serviceId, string path, List<string> warnings)
     {
         var result = new List<Language>();
         foreach (var (l, i) in (languages ?? []).Select((l, i) => (l, i)))
@@ -260,7 +269,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
         return result;
     }
 
-    private static List<CostOption> CostOptions(IReadOnlyList<HsdsCostOption>? options, Guid serviceId, string path) =>
+    private List<CostOption> CostOptions(IReadOnlyList<HsdsCostOption>? options, Guid serviceId, string path) =>
         (options ?? []).Select((c, i) =>
         {
             if (c.Amount is < 0 or > 1_000_000)
@@ -287,7 +296,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             };
         }).ToList();
 
-    private static List<ServiceArea> ServiceAreas(IReadOnlyList<HsdsServiceArea>? areas, Guid serviceId, string path, List<string> warnings) =>
+    private List<ServiceArea> ServiceAreas(IReadOnlyList<HsdsServiceArea>? areas, Guid serviceId, string path, List<string> warnings) =>
         (areas ?? []).Select((a, i) =>
         {
             var description = Text(a.Description, $"{path}[{i}].description", TextLimits.Description);
@@ -314,7 +323,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             return area;
         }).ToList();
 
-    private static List<Schedule> Schedules(IReadOnlyList<HsdsSchedule>? schedules, Guid ownerId, string path) =>
+    private List<Schedule> Schedules(IReadOnlyList<HsdsSchedule>? schedules, Guid ownerId, string path) =>
         (schedules ?? []).Select((s, i) =>
         {
             var freq = string.IsNullOrWhiteSpace(s.Freq) ? null : s.Freq.Trim().ToUpperInvariant();
@@ -344,7 +353,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             };
         }).ToList();
 
-    private (List<SourceTerm> Terms, List<Guid> Categories, List<SourceTerm> Unmapped) Terms(IReadOnlyList<HsdsAttribute>? attributes, string path)
+    private (List<SourceTerm> Terms, List<Guid> Categories, List<SourceTerm> Unmapped) Terms(IReadOnlyList<HsdsAttribute>? attributes, string path, Dictionary<Guid, Guid> attributeIds)
     {
         var terms = new List<SourceTerm>();
         var categories = new List<Guid>();
@@ -355,6 +364,12 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             if (termId == Guid.Empty)
             {
                 throw new ImportProblem($"{path}[{i}].taxonomy_term_id", "is required (the term the attribute links to)");
+            }
+
+            // The link keeps its own id, as the small records do, where it is new to this listing.
+            if (_keepSourceIds && a.Id != Guid.Empty && !attributeIds.ContainsKey(termId) && _usedIds.Add(a.Id))
+            {
+                attributeIds[termId] = a.Id;
             }
 
             // A term of Signpost's own taxonomy (e.g. from Signpost's own feed) is a category already.
@@ -479,8 +494,10 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
 
     private static string? Key(Guid id) => id == Guid.Empty ? null : id.ToString("N");
 
-    private static Guid Child(Guid ownerId, string kind, string? sourceKey, int index) =>
-        DeterministicGuid.Create(ownerId, $"import/{kind}/{sourceKey ?? index.ToString(CultureInfo.InvariantCulture)}");
+    private Guid Child(Guid ownerId, string kind, string? sourceKey, int index) =>
+        _keepSourceIds && Guid.TryParseExact(sourceKey, "N", out var sourceId) && _usedIds.Add(sourceId)
+            ? sourceId
+            : DeterministicGuid.Create(ownerId, $"import/{kind}/{sourceKey ?? index.ToString(CultureInfo.InvariantCulture)}");
 
     private static string Number(decimal? value) => value?.ToString("0.##########", CultureInfo.InvariantCulture) ?? "none";
 

@@ -120,8 +120,20 @@ public static partial class ImportCommand
 
         try
         {
-            var listing = await mapper.MapAsync(record.Service!, cancellationToken);
-            var outcome = await store.StoreAsync(listing, cancellationToken);
+            ImportedListing listing;
+            ImportOutcome outcome;
+            try
+            {
+                listing = await mapper.MapAsync(record.Service!, keepSourceIds: true, cancellationToken);
+                outcome = await store.StoreAsync(listing, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A phone, contact or schedule id that another listing already uses: derive them all.
+                listing = await mapper.MapAsync(record.Service!, keepSourceIds: false, cancellationToken);
+                outcome = await store.StoreAsync(listing, cancellationToken);
+            }
+
             foreach (var warning in listing.Warnings)
             {
                 report.Warn(record, warning);

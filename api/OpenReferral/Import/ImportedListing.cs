@@ -12,7 +12,8 @@ public sealed record ImportedListing(
     List<SourceTerm> Terms,
     List<Guid> CategoryIds,
     List<string> Warnings,
-    List<SourceTerm> UnmappedTerms);
+    List<SourceTerm> UnmappedTerms,
+    Dictionary<Guid, Guid> AttributeIds);
 
 /// <summary>A source's taxonomy term with its taxonomy, kept as the source has it.</summary>
 public sealed record SourceTerm(TaxonomyScheme Taxonomy, TaxonomyTerm Term, string? SourceCode);

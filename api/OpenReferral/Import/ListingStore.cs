@@ -165,7 +165,7 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
     private static IEnumerable<ServiceAttribute> Attributes(ImportedListing listing, Guid id) =>
         listing.Terms.Select(t => t.Term.Id).Concat(listing.CategoryIds).Distinct().Select(termId => new ServiceAttribute
         {
-            Id = DeterministicGuid.Create(id, $"import/attribute/{termId:N}"),
+            Id = listing.AttributeIds.TryGetValue(termId, out var sourceId) ? sourceId : DeterministicGuid.Create(id, $"import/attribute/{termId:N}"),
             LinkId = id,
             TaxonomyTermId = termId,
         });
