@@ -95,7 +95,9 @@ internal sealed class DatabaseInitializer(
         // SQLite transactions take the write lock up front, so two instances starting together
         // cannot both see an empty directory and seed it twice.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Services.AnyAsync(cancellationToken))
+        // A directory with services, or with the categories already (seeded without services, or
+        // every listing imported), has been set up: seeding again would duplicate them.
+        if (await db.Services.AnyAsync(cancellationToken) || await db.TaxonomyTerms.AnyAsync(cancellationToken))
         {
             return;
         }

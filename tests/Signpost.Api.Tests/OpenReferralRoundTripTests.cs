@@ -39,6 +39,29 @@ public sealed class OpenReferralRoundTripTests
         }
     }
 
+    [Fact]
+    public async Task ADirectorySetUpWithoutServicesIsNotSeededAgainOnItsNextStart()
+    {
+        var folder = Directory.CreateTempSubdirectory("signpost-no-services-").FullName;
+        try
+        {
+            var seed = Path.Combine(folder, "seed");
+            CopySeedWithoutServices(seed);
+            var database = $"Data Source={Path.Combine(folder, "directory.db")}";
+            foreach (var start in new[] { 1, 2 })
+            {
+                using var api = new ConfiguredDirectoryFactory { ["Database:SeedPath"] = seed, ["Database:ConnectionString"] = database };
+                var categories = (await new GraphQLClient(api.CreateClient()).PostAsync("{ categories { id } }")).DataOrFail()["categories"]!.AsArray();
+                Assert.True(categories.Count > 5, $"start {start}: {categories.Count} categories");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void CopySeedWithoutServices(string target)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "data-seed");
