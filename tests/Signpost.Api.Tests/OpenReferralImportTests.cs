@@ -181,6 +181,10 @@ public sealed class OpenReferralImportTests
         Assert.Equal("Community Counselling", (string?)byId["service"]!["name"]);
         var byText = (await client.PostAsync("""{ services(text: "counselling") { totalCount edges { node { id } } } }""")).DataOrFail();
         Assert.Contains(byText["services"]!["edges"]!.AsArray(), e => (string?)e!["node"]!["id"] == CounsellingId);
+
+        // And it comes back out through the feed, valid against the official schema.
+        var served = System.Text.Json.Nodes.JsonNode.Parse(await api.CreateClient().GetStringAsync($"/openreferral/services/{CounsellingId}"));
+        OrukSchemas.AssertValid("service", served);
     }
 
     private static Task<List<string?>> ContactsAsync(DirectoryApiFactory api) =>

@@ -62,7 +62,7 @@ public sealed class OpenReferralRoundTripTests
         }
     }
 
-    private static void CopySeedWithoutServices(string target)
+    internal static void CopySeedWithoutServices(string target)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "data-seed");
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
@@ -91,5 +91,42 @@ public sealed class OpenReferralRoundTripTests
         var at = Enumerable.Range(0, Math.Min(line.Length, other.Length)).FirstOrDefault(i => line[i] != other[i], Math.Min(line.Length, other.Length));
         var start = Math.Max(0, at - 150);
         return "…" + line[start..Math.Min(line.Length, at + 250)] + "…";
+    }
+}
+
+/// <summary>One Signpost imports another's Open Referral UK feed over HTTP.</summary>
+public sealed class FeedToFeedTests(KestrelDirectoryFactory source) : IClassFixture<KestrelDirectoryFactory>
+{
+    [Fact]
+    public async Task OneSignpostsFeedImportsIntoAnotherAndServesTheSameServices()
+    {
+        var folder = Directory.CreateTempSubdirectory("signpost-feed-to-feed-").FullName;
+        try
+        {
+            var seed = Path.Combine(folder, "seed");
+            OpenReferralRoundTripTests.CopySeedWithoutServices(seed);
+            using var target = new ConfiguredDirectoryFactory { ["Database:SeedPath"] = seed };
+
+            var run = await target.ImportAsync(new Uri(source.Address, "/openreferral/").ToString(), "--name", "sid-valley");
+
+            Assert.True(run.Exit == 0, run.ToString());
+            using var sourceHttp = source.CreatePlainClient();
+            using var targetHttp = target.CreateClient();
+            var expected = System.Text.Json.Nodes.JsonNode.Parse(await sourceHttp.GetStringAsync("/openreferral/services?per_page=1"))!;
+            var total = (int)expected["total_items"]!;
+            Assert.Contains($"{total} created", run.Output);
+            var id = (string)expected["contents"]![0]!["id"]!;
+            var theirs = System.Text.Json.Nodes.JsonNode.Parse(await targetHttp.GetStringAsync($"/openreferral/services/{id}"))!.AsObject();
+            var ours = System.Text.Json.Nodes.JsonNode.Parse(await sourceHttp.GetStringAsync($"/openreferral/services/{id}"))!.AsObject();
+            OrukSchemas.AssertValid("service", theirs);
+            theirs.Remove("last_modified");
+            ours.Remove("last_modified");
+            Assert.Equal(ours.ToJsonString(), theirs.ToJsonString());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
