@@ -25,7 +25,7 @@ if (args is ["backup", .. var backupArgs])
     return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out, Console.Error);
 }
 
-// "export --format json|ndjson --out FILE": the public directory as HSDS 3.0 services, then exit.
+// "export --format json|ndjson|datapackage --out PATH": the public directory as HSDS 3.0, then exit.
 if (args is ["export", .. var exportArgs])
 {
     await app.InitializeDirectoryDatabaseAsync();

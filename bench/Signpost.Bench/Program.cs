@@ -1,4 +1,5 @@
-// Signpost benchmarks: generate a synthetic national directory, then measure search over HTTP.
+// Signpost benchmarks: generate a synthetic national directory, then measure search, the
+// Open Referral UK feed and the export over HTTP and as commands.
 // See bench/README.md for the method and the commands.
 using Signpost.Bench.Generation;
 using Signpost.Bench.Running;
@@ -28,6 +29,11 @@ return args switch
         Option(rest, "--label") ?? "directory",
         int.Parse(Option(rest, "--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Option(rest, "--clients") ?? "32", System.Globalization.CultureInfo.InvariantCulture)),
+    ["feed", .. var rest] => await FeedCommand.RunAsync(
+        Option(rest, "--db") ?? "bench/data/directory.db",
+        Option(rest, "--label") ?? "directory",
+        int.Parse(Option(rest, "--requests") ?? "300", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option(rest, "--seconds") ?? "5", System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -46,6 +52,7 @@ static int Usage()
           dotnet run -c Release --project bench/Signpost.Bench -- site --db PATH --label NAME
           dotnet run -c Release --project bench/Signpost.Bench -- hostile --db PATH --label NAME [--repeat N] [--memory-rounds R]
           dotnet run -c Release --project bench/Signpost.Bench -- soak --db PATH --label NAME [--seconds S] [--clients N]
+          dotnet run -c Release --project bench/Signpost.Bench -- feed --db PATH --label NAME [--requests N] [--seconds S]
         """);
     return 2;
 }
