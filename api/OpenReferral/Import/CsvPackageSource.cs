@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Signpost.OpenReferral.Import;
 
@@ -13,12 +12,8 @@ namespace Signpost.OpenReferral.Import;
 /// </summary>
 public sealed class CsvPackageSource(string path, long maxFileBytes)
 {
-    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
-    {
-        DetectDelimiter = false,
-        BadDataFound = null,
-        MissingFieldFound = null,
-    };
+    /// <summary>RFC 4180 with a header row, as HSDS tabular data packages are written.</summary>
+    private static readonly CsvReaderOptions Csv = CsvReaderOptions.Default with { Separator = ',', HasHeader = true };
 
     public static bool IsPackage(string path) =>
         Path.GetFileName(path) == "datapackage.json" || File.Exists(Path.Combine(path, "datapackage.json"));
@@ -158,24 +153,20 @@ public sealed class CsvPackageSource(string path, long maxFileBytes)
     {
         try
         {
-            using var reader = new StreamReader(file, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
-            using var csv = new CsvReader(reader, Csv);
+            // Decoded strictly first: invalid UTF-8 is a clear error, never replacement characters.
+            var text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(file));
+            using var csv = CsvReader.FromText(text, Csv);
+            var header = csv.Headers.ToList();
             var rows = new List<JsonObject>();
-            if (!csv.Read() || !csv.ReadHeader())
-            {
-                return rows;
-            }
-
-            var header = csv.HeaderRecord ?? [];
             while (csv.Read())
             {
                 var row = new JsonObject();
-                foreach (var column in header)
+                for (var i = 0; i < Math.Min(header.Count, csv.FieldCount); i++)
                 {
-                    var cell = csv.GetField(column);
+                    var cell = csv.GetString(i);
                     if (!string.IsNullOrEmpty(cell))
                     {
-                        row[column] = Typed(cell, types.GetValueOrDefault(column, "string"));
+                        row[header[i]] = Typed(cell, types.GetValueOrDefault(header[i], "string"));
                     }
                 }
 
@@ -184,7 +175,7 @@ public sealed class CsvPackageSource(string path, long maxFileBytes)
 
             return rows;
         }
-        catch (Exception e) when (e is IOException or CsvHelperException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is IOException or CsvFormatException or System.Text.DecoderFallbackException)
         {
             throw new ImportSourceException($"{file}: {e.Message}", e);
         }
