@@ -127,20 +127,19 @@ public static class ExportCommand
         return 0;
     }
 
-    /// <summary>Every listed service by id, a batch at a time: memory does not grow with the directory.</summary>
+    /// <summary>
+    /// Every listed service by id, a batch at a time. The ids are read once, in one pass of the
+    /// index (16 bytes each: 16 MB at a million services); paging them with OFFSET walked the index
+    /// from the start for every batch, 0.38 s a batch deep into 100,000 services, most of the export.
+    /// </summary>
     public static async IAsyncEnumerable<HsdsService> AllAsync(HsdsLoader loader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var skip = 0; ; skip += BatchSize)
+        var ids = await loader.ListedServices.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var batch in ids.Chunk(BatchSize))
         {
-            var ids = await loader.ListedServices.OrderBy(s => s.Id).Select(s => s.Id).Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
-            foreach (var service in await loader.ServicesAsync(ids, minimal: false, cancellationToken))
+            foreach (var service in await loader.ServicesAsync(batch, minimal: false, cancellationToken))
             {
                 yield return service;
-            }
-
-            if (ids.Count < BatchSize)
-            {
-                yield break;
             }
         }
     }
