@@ -158,7 +158,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
 
         await page.GotoAsync(SiteUrls.Service(service.Name, service.Id));
         await page.GetByRole(AriaRole.Link, new() { Name = "Report a problem" }).ClickAsync();
-        Assert.Contains(service.Name, await page.Locator("#about-service").TextContentAsync());
+        await Assertions.Expect(page.Locator("#about-service")).ToContainTextAsync(service.Name, new() { Timeout = 15_000 });
         await page.GetByLabel("It has closed").CheckAsync();
         await page.GetByLabel("Tell us more").FillAsync("The hall is being rebuilt until spring.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
@@ -167,7 +167,8 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
 
         await page.GotoAsync(SiteUrls.Service(service.Name, service.Id));
         await page.GetByRole(AriaRole.Link, new() { Name = "Suggest a change" }).ClickAsync();
-        Assert.Equal(service.Description, await page.GetByLabel("What it offers").InputValueAsync()); // starts from the listing as it is
+        // Starts from the listing as it is, which the form fetches from the API after the page loads.
+        await Assertions.Expect(page.GetByLabel("What it offers")).ToHaveValueAsync(service.Description!, new() { Timeout = 15_000 });
         await page.GetByLabel("A notice for people, for now").FillAsync("No sessions over Christmas.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the change" }).ClickAsync();
         await page.Locator("#done").WaitForAsync();
