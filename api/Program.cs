@@ -14,8 +14,7 @@ var app = builder.Build();
 // "keys create|list|revoke": manage moderators' API keys on the server, then exit.
 if (args is ["keys", .. var keyArgs])
 {
-    await app.InitializeDirectoryDatabaseAsync();
-    return await ApiKeysCommand.RunAsync(app.Services, keyArgs, Console.Out, Console.Error);
+    return await ReadyForCommandAsync(app) ?? await ApiKeysCommand.RunAsync(app.Services, keyArgs, Console.Out, Console.Error);
 }
 
 // "backup FILE [--force]": copy the database while the API serves it, then exit. It copies the
@@ -28,15 +27,13 @@ if (args is ["backup", .. var backupArgs])
 // "export --format json|ndjson|datapackage --out PATH": the public directory as HSDS 3.0, then exit.
 if (args is ["export", .. var exportArgs])
 {
-    await app.InitializeDirectoryDatabaseAsync();
-    return await ExportCommand.RunAsync(app.Services, exportArgs, Console.Out, Console.Error);
+    return await ReadyForCommandAsync(app) ?? await ExportCommand.RunAsync(app.Services, exportArgs, Console.Out, Console.Error);
 }
 
 // "import SOURCE [...]": import HSDS 3.0 / ORUK services from files or a feed, then exit.
 if (args is ["import", .. var importArgs])
 {
-    await app.InitializeDirectoryDatabaseAsync();
-    return await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
+    return await ReadyForCommandAsync(app) ?? await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
 }
 
 await app.UseDirectoryApiAsync();
@@ -44,6 +41,22 @@ app.MapGet("/", () => Results.Redirect("/graphql")).ExcludeFromDescription();
 
 await app.RunAsync();
 return 0;
+
+// A command waits for the database like the API does; if another process keeps migrating it, the
+// command says so and exits 1 rather than ending in a stack trace.
+static async Task<int?> ReadyForCommandAsync(WebApplication app)
+{
+    try
+    {
+        await app.InitializeDirectoryDatabaseAsync();
+        return null;
+    }
+    catch (MigrationLockTimeoutException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
+}
 
 /// <summary>The API's entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
