@@ -117,7 +117,7 @@ public sealed class HostileRequestTests(DirectoryApiFactory api)
     [InlineData("ServicesPage")]
     public async Task TheSitesOwnQueriesCostHalfTheLimitAtMost(string siteQuery)
     {
-        var query = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "site", "Api", "Queries", siteQuery + ".graphql"));
+        var query = await File.ReadAllTextAsync(Path.Combine(SharedMaterial.RepositoryRoot(), "site", "Api", "Queries", siteQuery + ".graphql"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query }) };
 
         using var response = await _http.SendAsync(request);
@@ -212,17 +212,6 @@ public sealed class HostileRequestTests(DirectoryApiFactory api)
 
     private async Task<GraphQLResponse> PostAsync(string query, object? variables = null) =>
         await new GraphQLClient(_http).PostAsync(query, variables);
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Directory.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Directory.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>A JSON body of the given size sent chunked (no Content-Length), counting what the server read.</summary>

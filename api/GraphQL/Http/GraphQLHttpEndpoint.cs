@@ -51,6 +51,7 @@ internal sealed class GraphQLHttpEndpoint(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(limits.RequestTimeout);
         using var trace = telemetry.Start(http);
+        trace.UserContext[QueryCostRule.ClientKey] = ClientAddress.Key(http.Connection.RemoteIpAddress);
         try
         {
             var result = await RunAsync(http, trace.UserContext, timeout.Token);
@@ -59,7 +60,7 @@ internal sealed class GraphQLHttpEndpoint(
             {
                 // What the request cost and what the client has left this minute, so clients can pace themselves.
                 http.Response.Headers["X-Query-Cost"] = cost.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining(ClientAddress.Key(http.Connection.RemoteIpAddress)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining((string)trace.UserContext[QueryCostRule.ClientKey]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             await WriteAsync(http, responseType, StatusFor(http, responseType, result), result);
@@ -103,7 +104,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         // A client that has spent its budget is refused before anything is parsed.
-        var client = ClientAddress.Key(http.Connection.RemoteIpAddress);
+        var client = (string)userContext[QueryCostRule.ClientKey]!;
         if (!budget.TryCharge(client, 0, out var retryAfter))
         {
             return new ExecutionResult { Errors = [new ReadBudgetExceededError(default, null, retryAfter, options.Value.ReadBudgetPerMinute)] };
@@ -120,7 +121,6 @@ internal sealed class GraphQLHttpEndpoint(
             o.CancellationToken = cancellationToken;
             o.UserContext = userContext;
             o.UserContext[OnlyQueriesOverGetRule.HttpMethodKey] = request.Method.ToUpperInvariant();
-            o.UserContext[QueryCostRule.ClientKey] = client;
         });
 
         if (result.Executed)

@@ -12,22 +12,30 @@ namespace Signpost.GraphQL.Http;
 /// fields (names from the schema, never text the client chose), its cost, its outcome and how long
 /// it took. OpenTelemetry exports them when configured (see TelemetryServiceCollectionExtensions).
 /// </summary>
-internal sealed partial class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IDisposable
+internal sealed partial class GraphQLTelemetry : IDisposable
 {
     public const string SourceName = "Signpost.GraphQL";
 
     private static readonly ActivitySource Source = new(SourceName);
-    private readonly Meter _meter = new(SourceName);
-    private Histogram<double>? _duration;
-    private Counter<long>? _refused;
+    private readonly Meter _meter;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _refused;
 
     /// <summary>Requests slower than this are logged as warnings.</summary>
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(1);
 
+    public GraphQLTelemetry(ILogger<GraphQLTelemetry> logger)
+    {
+        Logger = logger;
+        _meter = new Meter(SourceName);
+        _duration = _meter.CreateHistogram<double>("signpost.graphql.request.duration", "s", "Time to answer a GraphQL request.");
+        _refused = _meter.CreateCounter<long>("signpost.graphql.request.errors", description: "GraphQL requests answered with an error, by code.");
+    }
+
+    private ILogger Logger { get; }
+
     public RequestTrace Start(HttpContext http)
     {
-        _duration ??= _meter.CreateHistogram<double>("signpost.graphql.request.duration", "s", "Time to answer a GraphQL request.");
-        _refused ??= _meter.CreateCounter<long>("signpost.graphql.request.errors", description: "GraphQL requests answered with an error, by code.");
         return new RequestTrace(this, Source.StartActivity("GraphQL request", ActivityKind.Internal));
     }
 
@@ -58,10 +66,10 @@ internal sealed partial class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger)
             var code = result.Errors is { Count: > 0 } errors ? errors[0].Code ?? ErrorCodes.InternalServerError : null;
 
             var tags = new TagList { { "graphql.operation.type", operation }, { "signpost.outcome", code ?? "OK" } };
-            telemetry._duration!.Record(elapsed.TotalSeconds, tags);
+            telemetry._duration.Record(elapsed.TotalSeconds, tags);
             if (code is not null)
             {
-                telemetry._refused!.Add(1, tags);
+                telemetry._refused.Add(1, tags);
             }
 
             if (activity is not null)
@@ -112,7 +120,6 @@ internal sealed partial class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger)
             string.Join(',', operation.SelectionSet.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue).Distinct().Take(10));
     }
 
-    private ILogger Logger => logger;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "GraphQL {Operation} {Fields} answered in {ElapsedMs:0.0} ms, cost {Cost}, {Outcome}")]
     private static partial void LogAnswered(ILogger logger, string operation, string fields, double elapsedMs, double? cost, string outcome);

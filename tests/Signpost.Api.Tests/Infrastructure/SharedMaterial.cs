@@ -9,14 +9,19 @@ public static class SharedMaterial
 {
     public static string Path(params string[] parts)
     {
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine([RepositoryRoot(), "..", "shared", .. parts]));
+        return File.Exists(path) || Directory.Exists(path) ? path : throw new InvalidOperationException($"The shared material is not at {path}.");
+    }
+
+    /// <summary>The folder holding Directory.sln, above the test's output folder.</summary>
+    public static string RepositoryRoot()
+    {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Directory.sln")))
         {
             directory = directory.Parent;
         }
 
-        var repository = directory ?? throw new InvalidOperationException("No Directory.sln above the test's folder.");
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine([repository.FullName, "..", "shared", .. parts]));
-        return File.Exists(path) || Directory.Exists(path) ? path : throw new InvalidOperationException($"The shared material is not at {path}.");
+        return directory?.FullName ?? throw new InvalidOperationException("No Directory.sln above " + AppContext.BaseDirectory);
     }
 }
