@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Signpost.Data;
 using Signpost.Geo.Postcodes;
+using Signpost.Search.Sqlite;
 
 namespace Signpost.Search;
 

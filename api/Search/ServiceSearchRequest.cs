@@ -27,8 +27,14 @@ public sealed record ServiceSearchRequest
     public int? AgesFrom { get; init; }
     /// <summary>Services whose age range reaches this age or younger (their minimum age is at most it, or unset).</summary>
     public int? AgesTo { get; init; }
+    /// <summary>The order asked for; null for the default (<see cref="DefaultOrder"/>).</summary>
+    public SearchOrder? OrderBy { get; init; }
 
-    public SearchOrder Order => Near is not null ? SearchOrder.Distance : Text is not null ? SearchOrder.Relevance : SearchOrder.Name;
+    public SearchOrder Order => OrderBy ?? DefaultOrder(Near is not null, Text is not null);
+
+    /// <summary>Nearest first with a point; best match first with text alone; otherwise by name.</summary>
+    public static SearchOrder DefaultOrder(bool hasPoint, bool hasText) =>
+        hasPoint ? SearchOrder.Distance : hasText ? SearchOrder.Relevance : SearchOrder.Name;
 }
 
 /// <summary>
@@ -37,14 +43,31 @@ public sealed record ServiceSearchRequest
 /// </summary>
 public sealed record AvailabilityWindow(string? DayCode, string? StartTime, string? EndTime);
 
+/// <summary>Result orders. Every order ends in a unique key, so keyset paging is stable.</summary>
 public enum SearchOrder
 {
-    /// <summary>Nearest first; ties by text rank (when searching text), then id.</summary>
+    /// <summary>
+    /// Needs a point. Services with a location within the radius, nearest first, then services
+    /// that reach the point only through a service area, by their nearest location (none last); ties by id.
+    /// </summary>
     Distance,
-    /// <summary>Best text match first, then id.</summary>
+    /// <summary>Needs text. Best text match first, then id.</summary>
     Relevance,
-    /// <summary>Alphabetical by name, then id.</summary>
+    /// <summary>Alphabetical by name (ignoring case), then id.</summary>
     Name,
+    /// <summary>Most recently verified with the provider first; never verified last; then id.</summary>
+    LastVerified,
+    /// <summary>Most recently added to this directory first.</summary>
+    RecentlyAdded,
+}
+
+/// <summary>How a service found near a point reaches it.</summary>
+public enum ServiceReach
+{
+    /// <summary>One of its locations is within the radius.</summary>
+    Location,
+    /// <summary>None of its locations is within the radius, but its service area covers the point.</summary>
+    ServiceArea,
 }
 
 public static class SearchLimits
@@ -58,14 +81,23 @@ public static class SearchLimits
 }
 
 /// <summary>
-/// One result: the service's keys and the values it was ordered by. <see cref="SortDistance"/> is
-/// the squared chord length to the search point (it orders exactly as great-circle distance does).
+/// One result: the service's keys, its distance and reach (searches with a point), and the cursor
+/// that continues the search after it.
 /// </summary>
-public sealed record ServiceSearchHit(long RowId, Guid Id, string Name, double? SortDistance, double? DistanceKm, double? Rank);
+public sealed record ServiceSearchHit(long RowId, Guid Id, double? DistanceKm, ServiceReach? Reach, SearchCursor Cursor);
 
-public sealed record ServiceSearchPage(IReadOnlyList<ServiceSearchHit> Hits, int TotalCount, bool HasNextPage);
+/// <summary>A page of results; <see cref="HasNextPage"/> is exact.</summary>
+public sealed record ServiceSearchPage(IReadOnlyList<ServiceSearchHit> Hits, bool HasNextPage);
 
+/// <summary>
+/// The search seam: one implementation per database engine, sharing the request, cursors and
+/// ordering rules above.
+/// </summary>
 public interface IServiceSearch
 {
+    /// <summary>The page after <see cref="ServiceSearchRequest.After"/> (and <see cref="ServiceSearchRequest.Skip"/>), in <see cref="ServiceSearchRequest.Order"/>.</summary>
     Task<ServiceSearchPage> SearchAsync(ServiceSearchRequest request, CancellationToken cancellationToken);
+
+    /// <summary>How many services match in all. Reads every match, so it costs more than a page on large result sets.</summary>
+    Task<int> CountAsync(ServiceSearchRequest request, CancellationToken cancellationToken);
 }

@@ -31,6 +31,8 @@ public sealed class BadInputTests(DirectoryApiFactory api)
         { "text too long", new { text = new string('a', 201) }, "text" },
         { "openAt with openNow", new { openAt = "2026-11-24T10:00:00Z", openNow = true }, "openAt" },
         { "blank language", new { language = "  " }, "language" },
+        { "distance order without a point", new { orderBy = "DISTANCE" }, "orderBy" },
+        { "relevance order without text", new { near = NearMeSearchTests.Sidmouth, orderBy = "RELEVANCE" }, "orderBy" },
     };
 
     [Theory]
@@ -43,6 +45,32 @@ public sealed class BadInputTests(DirectoryApiFactory api)
         Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
         Assert.Equal(field, response.Error["extensions"]!["field"]!.GetValue<string>());
         Assert.StartsWith(field + ":", response.Error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ACursorFromTheEarlierSearchContractIsRefusedWithAClearReason()
+    {
+        // The shape cursors had before reach groups: order, distance, rank, name, id.
+        var old = System.Buffers.Text.Base64Url.EncodeToString(
+            """{"o":0,"d":0,"r":null,"n":null,"i":"3e42b9b9-d95f-5c01-a689-cad25ff9baf5"}"""u8);
+
+        var response = await _client.RunAsync("ServiceIds", new { near = NearMeSearchTests.Sidmouth, after = old });
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Equal("after", response.Error["extensions"]!["field"]!.GetValue<string>());
+        Assert.Contains("earlier version of the search", response.Error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ACursorFromAnotherOrderIsRefused()
+    {
+        var byName = await _client.RunAsync("ServiceIds", new { near = NearMeSearchTests.Sidmouth, orderBy = "NAME", first = 2 });
+        var cursor = byName.DataOrFail()["services"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var response = await _client.RunAsync("ServiceIds", new { near = NearMeSearchTests.Sidmouth, after = cursor });
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Equal("after", response.Error["extensions"]!["field"]!.GetValue<string>());
     }
 
     [Fact]

@@ -18,36 +18,54 @@ public sealed class NearMeSearchTests(DirectoryApiFactory api)
 
         var services = response.DataOrFail()["services"]!;
         Assert.True(services["totalCount"]!.GetValue<int>() >= 10, response.ToString());
-        Assert.All(services["edges"]!.AsArray(), e => Assert.InRange(e!["distanceKm"]!.GetValue<double>(), 0, 10));
+        var edges = services["edges"]!.AsArray();
+        Assert.True(edges.Count(e => Reach(e) == "LOCATION") >= 10, response.ToString());
+        Assert.All(edges.Where(e => Reach(e) == "LOCATION"), e => Assert.InRange(e!["distanceKm"]!.GetValue<double>(), 0, 10));
     }
 
     [Fact]
-    public async Task NearMeResultsAreOrderedByDistanceThenId()
+    public async Task ServicesReachingThePointOnlyByAreaComeAfterThoseWithALocationWithinTheRadius()
+    {
+        var response = await _client.RunAsync("ServiceIds", new { near = Sidmouth, radiusKm = 3.0, first = 100 });
+
+        var reaches = response.DataOrFail()["services"]!["edges"]!.AsArray().Select(Reach).ToList();
+        Assert.Contains("LOCATION", reaches);
+        Assert.Contains("SERVICE_AREA", reaches);
+        Assert.Equal(reaches.OrderBy(r => r == "SERVICE_AREA"), reaches);
+        Assert.All(
+            response.DataOrFail()["services"]!["edges"]!.AsArray().Where(e => Reach(e) == "SERVICE_AREA"),
+            e => Assert.True(e!["distanceKm"] is null || e["distanceKm"]!.GetValue<double>() > 3.0, e.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task NearMeResultsAreOrderedByReachThenDistanceThenId()
     {
         var response = await _client.RunAsync("ServiceIds", new { near = Sidmouth, radiusKm = 25.0, first = 100 });
 
         var edges = response.DataOrFail()["services"]!["edges"]!.AsArray();
-        var keys = edges.Select(e => (Distance: e!["distanceKm"]!.GetValue<double>(), Id: e["node"]!["id"]!.GetValue<string>().ToUpperInvariant())).ToList();
-        var sorted = keys.OrderBy(k => k.Distance).ThenBy(k => k.Id, StringComparer.Ordinal).ToList();
+        var keys = edges.Select(e => (
+            Reach: Reach(e),
+            Distance: e!["distanceKm"]?.GetValue<double>() ?? double.PositiveInfinity,
+            Id: e["node"]!["id"]!.GetValue<string>().ToUpperInvariant())).ToList();
+        var sorted = keys.OrderBy(k => k.Reach == "SERVICE_AREA").ThenBy(k => k.Distance).ThenBy(k => k.Id, StringComparer.Ordinal).ToList();
         Assert.Equal(sorted, keys);
     }
 
     [Fact]
-    public async Task DistancesAreExactGreatCircleDistancesToTheNearestLocation()
+    public async Task DistancesAreExactGreatCircleDistancesToTheNearestLocationWhateverTheRadius()
     {
         var response = await _client.RunAsync("NearMe", new { near = Sidmouth, radiusKm = 10.0, first = 100 });
 
         var from = new GeoPoint(50.68, -3.239);
         foreach (var edge in response.DataOrFail()["services"]!["edges"]!.AsArray())
         {
-            var distance = edge!["distanceKm"]!.GetValue<double>();
-            var nearest = edge["node"]!["locations"]!.AsArray()
+            var nearest = edge!["node"]!["locations"]!.AsArray()
                 .Where(l => l!["latitude"] is not null)
-                .Select(l => GreatCircle.DistanceKm(from, new GeoPoint(l!["latitude"]!.GetValue<double>(), l["longitude"]!.GetValue<double>())))
-                .Where(d => d <= 10)
-                .DefaultIfEmpty(0) // reaches Sidmouth through its service area
+                .Select(l => (double?)GreatCircle.DistanceKm(from, new GeoPoint(l!["latitude"]!.GetValue<double>(), l["longitude"]!.GetValue<double>())))
                 .Min();
-            Assert.Equal(nearest, distance, precision: 9);
+            var distance = edge["distanceKm"]?.GetValue<double>();
+            Assert.Equal(nearest is null, distance is null);
+            Assert.Equal(nearest ?? 0, distance ?? 0, precision: 6);
         }
     }
 
@@ -69,7 +87,8 @@ public sealed class NearMeSearchTests(DirectoryApiFactory api)
 
         var edges = response.DataOrFail()["services"]!["edges"]!.AsArray();
         Assert.NotEmpty(edges);
-        Assert.All(edges, e => Assert.Equal(0, e!["distanceKm"]!.GetValue<double>()));
+        Assert.All(edges, e => Assert.Equal("SERVICE_AREA", Reach(e)));
+        Assert.All(edges, e => Assert.True(e!["distanceKm"] is null || e["distanceKm"]!.GetValue<double>() > 0.5));
     }
 
     [Fact]
@@ -98,6 +117,8 @@ public sealed class NearMeSearchTests(DirectoryApiFactory api)
         var response = await _client.RunAsync("NearMe", new { postcode = "EX10 8XX", radiusKm = 3.0, first = 10 });
         Snapshot.Match(response.Pretty());
     }
+
+    private static string Reach(JsonNode? edge) => edge!["reach"]!.GetValue<string>();
 
     private static HashSet<string> Ids(GraphQLResponse response) =>
         response.DataOrFail()["services"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToHashSet();

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Signpost.Geo;
 using Signpost.OpeningHours;
 using Signpost.Search;
+using Signpost.Search.Sqlite;
 using Signpost.Tests.Infrastructure;
 
 namespace Signpost.Tests;
@@ -15,22 +16,41 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
     [Fact]
     public async Task NearMeCandidatesComeFromTheRTreesAlone()
     {
-        var parameters = new[] { "@pointLat", "@pointLon", "@minLat", "@maxLat", "@minLon", "@maxLon" }
-            .Select(name => new SqliteParameter(name, 0.5)).ToList();
-        var plan = await PlanAsync(SqliteNearSearch.CandidatesSql, parameters);
+        var box = Box();
+        var locations = await PlanAsync(SqliteNearSearch.LocationsWithinSql(new ServiceSearchRequest { Near = Sidmouth }, box), box);
+        var areas = await PlanAsync(SqliteNearSearch.AreasAtPointSql, [new("@pointLat", 1), new("@pointLon", 1)]);
 
         // "2:B0D1B2D3": the R*Tree is searched with all four bounding-box constraints.
-        Assert.Contains(plan, line => line.Contains("SCAN r VIRTUAL TABLE INDEX 2:") && line.Contains("D3"));
-        Assert.Contains(plan, line => line.Contains("SCAN ar VIRTUAL TABLE INDEX 2:"));
-        Assert.Contains(plan, line => line.Contains("SEARCH g USING INTEGER PRIMARY KEY"));
-        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN") && !line.Contains("VIRTUAL TABLE INDEX"));
+        Assert.Contains(locations, line => line.Contains("SCAN r VIRTUAL TABLE INDEX 2:") && line.Contains("D3"));
+        Assert.DoesNotContain(locations, line => line.Contains("services") || line.Contains(" s "));
+        Assert.Contains(areas, line => line.Contains("SCAN ar VIRTUAL TABLE INDEX 2:"));
+        Assert.Contains(areas, line => line.Contains("SEARCH g USING INTEGER PRIMARY KEY"));
+        Assert.DoesNotContain(locations.Concat(areas), line => line.StartsWith("SCAN") && !line.Contains("VIRTUAL TABLE INDEX"));
+    }
+
+    [Fact]
+    public async Task NameOrderWalksAnIndexInsteadOfSortingEveryService()
+    {
+        var parameters = new List<SqliteParameter>();
+        var plan = await PlanAsync(SqliteServiceSearch.BuildPageSql(new ServiceSearchRequest { OrderBy = SearchOrder.Name, Skip = 1000 }, null, parameters), parameters);
+
+        Assert.True(plan.Any(line => line.Contains("ix_services_name_nocase")) && !plan.Any(line => line.Contains("TEMP B-TREE")), string.Join('\n', plan));
+    }
+
+    [Fact]
+    public async Task CountingListedServicesReadsTheStatusIndexOnly()
+    {
+        var parameters = new List<SqliteParameter>();
+        var plan = await PlanAsync(SqliteServiceSearch.BuildCountSql(new ServiceSearchRequest(), null, parameters), parameters);
+
+        Assert.Contains(plan, line => line.Contains("COVERING INDEX IX_services_status"));
     }
 
     [Fact]
     public async Task TextSearchUsesTheFullTextIndex()
     {
         var parameters = new List<SqliteParameter>();
-        var plan = await PlanAsync(SqliteServiceSearch.BuildSql(new ServiceSearchRequest { Text = FtsQuery.From("dementia carers") }, parameters), parameters);
+        var plan = await PlanAsync(SqliteServiceSearch.BuildPageSql(new ServiceSearchRequest { Text = FtsQuery.From("dementia carers") }, null, parameters), parameters);
 
         Assert.Contains(plan, line => line.Contains("service_fts VIRTUAL TABLE INDEX") && line.Contains("M"));
         Assert.DoesNotContain(plan, line => line.Contains("SCAN s ") || line.EndsWith("SCAN s"));
@@ -40,8 +60,8 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
     public async Task FiltersAreLookedUpByIndexPerCandidate()
     {
         var holidays = new BankHolidays([]);
-        var parameters = new List<SqliteParameter> { new("@candidates", "[1, 2, 3]") };
-        var plan = await PlanAsync(SqliteNearSearch.FilterSql(new ServiceSearchRequest
+        var parameters = Box();
+        var plan = await PlanAsync(SqliteNearSearch.LocationsWithinSql(new ServiceSearchRequest
         {
             Near = Sidmouth,
             RadiusKm = 10,
@@ -52,13 +72,16 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
             OpenAt = OpenAtMoment.From(new DateTime(2026, 11, 24, 10, 30, 0), holidays),
         }, parameters), parameters);
 
-        Assert.Contains(plan, line => line.Contains("SEARCH s USING INTEGER PRIMARY KEY"));
+        Assert.True(plan.Any(line => line.Contains("SEARCH s USING INTEGER PRIMARY KEY")), string.Join('\n', plan));
 
         foreach (var table in new[] { "a", "lg", "sc" })
         {
             Assert.Contains(plan, line => line.Contains($"SEARCH {table} USING") && line.Contains("INDEX"));
         }
     }
+
+    private static List<SqliteParameter> Box() =>
+        new[] { "@minLat", "@maxLat", "@minLon", "@maxLon" }.Select(name => new SqliteParameter(name, 1)).ToList();
 
     private async Task<List<string>> PlanAsync(string sql, List<SqliteParameter> parameters)
     {

@@ -25,6 +25,8 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Version).IsConcurrencyToken().HasDefaultValue(1);
         builder.HasIndex(s => s.OrganizationId);
         builder.HasIndex(s => s.Name);
+        // Counting the listed services reads this index, not the wide rows: total_items on every feed page.
+        builder.HasIndex(s => s.Status);
 
         builder.HasOne(s => s.Organization).WithMany(o => o.Services)
             .HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);

@@ -10,13 +10,13 @@ namespace Signpost.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.CreateV1);
+            migrationBuilder.Sql(Signpost.Search.Sqlite.SqliteSearchIndex.CreateV1);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.DropV1);
+            migrationBuilder.Sql(Signpost.Search.Sqlite.SqliteSearchIndex.DropV1);
         }
     }
 }

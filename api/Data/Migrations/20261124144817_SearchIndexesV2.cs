@@ -10,13 +10,13 @@ namespace Signpost.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.GeoV2);
+            migrationBuilder.Sql(Signpost.Search.Sqlite.SqliteSearchIndex.GeoV2);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.DropGeoV2);
+            migrationBuilder.Sql(Signpost.Search.Sqlite.SqliteSearchIndex.DropGeoV2);
         }
     }
 }

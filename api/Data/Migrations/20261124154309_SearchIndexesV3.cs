@@ -10,13 +10,13 @@ namespace Signpost.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.GeoV3);
+            migrationBuilder.Sql(Signpost.Search.Sqlite.SqliteSearchIndex.GeoV3);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Signpost.Search.SqliteSearchIndex.DropGeoV3);
+            migrationBuilder.Sql(Signpost.Search.Sqlite.SqliteSearchIndex.DropGeoV3);
         }
     }
 }

@@ -835,6 +835,8 @@ namespace Signpost.Data.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("Status");
+
                     b.ToTable("services", (string)null);
                 });
 

@@ -24,7 +24,7 @@ public sealed class DirectoryQuery : ObjectGraphType
         Description = "Read the directory: search services, look up one service or organisation, browse categories.";
 
         Field<NonNullGraphType<ServiceConnectionGraphType>>("services")
-            .Description("Search services. Filters combine with AND. With `near` or `postcode`, results are nearest first (ties by text rank, then id); with only `text`, best match first; otherwise by name.")
+            .Description("Search services. Filters combine with AND. With `near` or `postcode`, results are the services with a location within the radius, nearest first, then those that reach the point only through their service area (see `ServiceEdge.reach`); with only `text`, best match first; otherwise by name. `orderBy` chooses another order.")
             .Argument<GeoPointInputGraphType>("near", "Search around this point. Not with `postcode`.")
             .Argument<StringGraphType>("postcode", "Search around this UK postcode's district centre, in any spacing or case (\"ex108xx\", \"EX10 8XX\"). Not with `near`.")
             .Argument<FloatGraphType>("radiusKm", $"Search radius in km, more than 0 and at most {SearchLimits.MaxRadiusKm}; default {SearchLimits.DefaultRadiusKm}. Needs `near` or `postcode`.")
@@ -36,7 +36,8 @@ public sealed class DirectoryQuery : ObjectGraphType
             .Argument<IntGraphType>("age", "Only services for someone of this age in years (0-120).")
             .Argument<StringGraphType>("language", "Only services offered in this language: ISO 639 code (\"pl\") or English name (\"Polish\").")
             .Argument<IntGraphType>("first", $"Page size, 1 to {SearchLimits.MaxPageSize}; default {SearchLimits.DefaultPageSize}.")
-            .Argument<StringGraphType>("after", "Continue after this cursor (from `pageInfo.endCursor`).")
+            .Argument<ServiceOrderGraphType>("orderBy", "The order of results; the default depends on the search (see `ServiceOrder`).")
+            .Argument<StringGraphType>("after", "Continue after this cursor (from `pageInfo.endCursor` of the same search and order).")
             .CostsExtra(limits => limits.SearchCost)
             .PagedBy("first", SearchLimits.DefaultPageSize, SearchLimits.MaxPageSize)
             .ResolveAsync(async ctx => await ctx.Service<ServicesSearchField>().ResolveAsync(ctx));

@@ -28,12 +28,12 @@ public sealed class ServicesSearchField(
         var services = await db.Services.Where(s => rowIds.Contains(s.RowId)).ToDictionaryAsync(s => s.RowId, context.CancellationToken);
         var edges = page.Hits
             .Where(h => services.ContainsKey(h.RowId))
-            .Select(h => new ServiceEdge(SearchCursor.For(request.Order, h).Encode(), h.DistanceKm, services[h.RowId]))
+            .Select(h => new ServiceEdge(h.Cursor.Encode(), h.DistanceKm, h.Reach, services[h.RowId]))
             .ToList();
         return new ServiceConnection(
-            page.TotalCount,
             edges,
-            new PageInfo(page.HasNextPage, request.After is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor));
+            new PageInfo(page.HasNextPage, request.After is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            cancellationToken => search.CountAsync(request with { After = null }, cancellationToken));
     }
 
     private async Task<ServiceSearchRequest> BuildRequestAsync(IResolveFieldContext context, CancellationToken cancellationToken)
@@ -49,6 +49,7 @@ public sealed class ServicesSearchField(
         var language = context.GetArgument<string?>("language");
         var first = context.GetArgument<int?>("first") ?? SearchLimits.DefaultPageSize;
         var after = context.GetArgument<string?>("after");
+        var orderBy = context.GetArgument<SearchOrder?>("orderBy");
 
         if (near is { } point)
         {
@@ -104,11 +105,35 @@ public sealed class ServicesSearchField(
         }
 
         var fts = string.IsNullOrWhiteSpace(text) ? null : FtsQuery.From(text);
-        var order = near is not null || postcode is not null ? SearchOrder.Distance : fts is not null ? SearchOrder.Relevance : SearchOrder.Name;
-        SearchCursor? cursor = null;
-        if (after is not null && (!SearchCursor.TryDecode(after, out cursor) || !cursor!.Fits(order, fts is not null)))
+        var hasPoint = near is not null || postcode is not null;
+        if (orderBy == SearchOrder.Distance && !hasPoint)
         {
-            throw new InputError("after", "is not a cursor from this search (use pageInfo.endCursor of the same query)");
+            throw new InputError("orderBy", "DISTANCE needs near or postcode to measure from");
+        }
+
+        if (orderBy == SearchOrder.Relevance && fts is null)
+        {
+            throw new InputError("orderBy", "RELEVANCE needs text to rank by");
+        }
+
+        var order = orderBy ?? ServiceSearchRequest.DefaultOrder(hasPoint, fts is not null);
+        SearchCursor? cursor = null;
+        if (after is not null)
+        {
+            if (!SearchCursor.TryDecode(after, out cursor))
+            {
+                throw new InputError("after", "is not a cursor from this search (use pageInfo.endCursor of the same query)");
+            }
+
+            if (cursor!.Version != SearchCursor.CurrentVersion)
+            {
+                throw new InputError("after", "is a cursor from an earlier version of the search, whose order has changed; start again from the first page");
+            }
+
+            if (!cursor.Fits(order))
+            {
+                throw new InputError("after", "is not a cursor from this search (use pageInfo.endCursor of the same query, in the same order)");
+            }
         }
 
         if (postcode is not null)
@@ -132,6 +157,7 @@ public sealed class ServicesSearchField(
             Language = language?.Trim(),
             First = first,
             After = cursor,
+            OrderBy = orderBy,
         };
     }
 

@@ -70,9 +70,10 @@ public sealed class ServiceFeed(IServiceSearch search, CategoryCatalog categorie
 
     public async Task<HsdsPage<HsdsService>> PageAsync(ServiceSearchRequest request, int pageNumber, int perPage, bool minimal, CancellationToken cancellationToken)
     {
+        var total = await search.CountAsync(request, cancellationToken);
         var page = await search.SearchAsync(request with { First = perPage, Skip = (pageNumber - 1) * perPage }, cancellationToken);
         var services = await loader.ServicesAsync(page.Hits.Select(h => h.Id).ToList(), minimal, cancellationToken);
-        return HsdsPage<HsdsService>.Of(services, page.TotalCount, pageNumber, perPage);
+        return HsdsPage<HsdsService>.Of(services, total, pageNumber, perPage);
     }
 
     /// <summary>Every match, a batch at a time (keyset paging), so memory does not grow with the result.</summary>
@@ -92,7 +93,7 @@ public sealed class ServiceFeed(IServiceSearch search, CategoryCatalog categorie
                 yield break;
             }
 
-            next = next with { After = SearchCursor.For(request.Order, page.Hits[^1]) };
+            next = next with { After = page.Hits[^1].Cursor };
         }
     }
 }

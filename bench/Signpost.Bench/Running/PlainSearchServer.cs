@@ -48,7 +48,7 @@ internal static class PlainSearchServer
                 });
             }
 
-            return Results.Ok(new { totalCount = page.TotalCount, edges, pageInfo = new { hasNextPage = page.HasNextPage } });
+            return Results.Ok(new { edges, pageInfo = new { hasNextPage = page.HasNextPage } });
         });
 
         await app.RunAsync();

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Signpost.Data;
 using Signpost.Geo;
-using Signpost.Search;
+using Signpost.Search.Sqlite;
 
 namespace Signpost.Bench.Running;
 
 /// <summary>
-/// The index query of query 1 alone (the R*Tree candidates, every row read), in-process on one
+/// The index query of query 1 alone over the whole radius (every R*Tree row in the box read), in-process on one
 /// open connection: the floor under any endpoint.
 /// </summary>
 internal static class RawSqlFloor
@@ -23,7 +23,7 @@ internal static class RawSqlFloor
         for (var i = -iterations / 10; i < iterations; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await using var command = SqliteNearSearch.CandidatesCommand(connection, points[(i + iterations) % points.Count], radiusKm);
+            await using var command = SqliteNearSearch.LocationsCommand(connection, points[(i + iterations) % points.Count], radiusKm);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -1,4 +1,4 @@
-namespace Signpost.Search;
+namespace Signpost.Search.Sqlite;
 
 /// <summary>
 /// The SQLite search indexes, created by the <c>SearchIndexes</c> migration and kept in step with
@@ -389,6 +389,15 @@ public static class SqliteSearchIndex
         DROP TABLE service_location_rtree;
         DROP VIEW service_location_points;
         """ + GeoV1 + GeoV2;
+
+    /// <summary>
+    /// Name order (the default without a point or text, and the feed's pages) walks this index in
+    /// order instead of sorting every listed service: at 100,000 services a feed page sorted all
+    /// 99,000 names (p50 614 ms); the index reads only the page and what it skips.
+    /// </summary>
+    public const string NameOrderV1 = "CREATE INDEX ix_services_name_nocase ON services (name COLLATE NOCASE, id);";
+
+    public const string DropNameOrderV1 = "DROP INDEX ix_services_name_nocase;";
 
     public const string DropV1 = """
         DROP TRIGGER IF EXISTS attributes_fts_delete;
