@@ -17,7 +17,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
     public async Task NearMeCandidatesComeFromTheRTreesAlone()
     {
         var box = Box();
-        var locations = await PlanAsync(SqliteNearSearch.LocationsWithinSql(new ServiceSearchRequest { Near = Sidmouth }, box), box);
+        var locations = await PlanAsync(SqliteNearSearch.LocationsWithinSql(new ServiceSearchRequest { Near = Sidmouth }, box, BoundingBox.Around(Sidmouth, 5)), box);
         var areas = await PlanAsync(SqliteNearSearch.AreasAtPointSql, [new("@pointLat", 1), new("@pointLon", 1)]);
 
         // "2:B0D1B2D3": the R*Tree is searched with all four bounding-box constraints.
@@ -70,7 +70,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
             Age = 40,
             Language = "en",
             OpenAt = OpenAtMoment.From(new DateTime(2026, 11, 24, 10, 30, 0), holidays),
-        }, parameters), parameters);
+        }, parameters, BoundingBox.Around(Sidmouth, 10)), parameters);
 
         Assert.True(plan.Any(line => line.Contains("SEARCH s USING INTEGER PRIMARY KEY")), string.Join('\n', plan));
 

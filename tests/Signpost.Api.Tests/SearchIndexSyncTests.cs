@@ -18,9 +18,11 @@ public sealed class SearchIndexSyncTests(SearchIndexSyncTests.WritableDirectory 
     public async Task AMovedLocationIsFoundAtItsNewPlaceOnly()
     {
         var serviceId = await FirstServiceNearSidmouthAsync();
+        string name;
         await using (var scope = api.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            name = await db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).SingleAsync();
             var locationIds = await db.ServiceAtLocations.Where(s => s.ServiceId == serviceId).Select(s => s.LocationId).ToListAsync();
             await db.Locations.Where(l => locationIds.Contains(l.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.Latitude, 60.1550).SetProperty(l => l.Longitude, -1.1450));
@@ -29,6 +31,9 @@ public sealed class SearchIndexSyncTests(SearchIndexSyncTests.WritableDirectory 
 
         Assert.Contains(serviceId.ToString(), await IdsAsync(new { near = Lerwick, radiusKm = 1.0, first = 100 }));
         Assert.DoesNotContain(serviceId.ToString(), await IdsAsync(new { near = NearMeSearchTests.Sidmouth, radiusKm = 10.0, first = 100 }));
+        // Words near a point are matched with the place cells in the text index, which follow the move too.
+        Assert.Contains(serviceId.ToString(), await IdsAsync(new { near = Lerwick, radiusKm = 1.0, text = name, first = 100 }));
+        Assert.DoesNotContain(serviceId.ToString(), await IdsAsync(new { near = NearMeSearchTests.Sidmouth, radiusKm = 10.0, text = name, first = 100 }));
     }
 
     [Fact]

@@ -141,7 +141,7 @@ internal static class SqliteNearSearch
     public static SqliteCommand LocationsCommand(SqliteConnection connection, GeoPoint near, double radiusKm)
     {
         var command = connection.CreateCommand();
-        command.CommandText = LocationsWithinSql(new ServiceSearchRequest { Near = near, RadiusKm = radiusKm }, []);
+        command.CommandText = LocationsWithinSql(new ServiceSearchRequest { Near = near, RadiusKm = radiusKm }, [], BoundingBox.Around(near, radiusKm));
         AddBox(command.Parameters, near, radiusKm);
         return command;
     }
@@ -152,7 +152,7 @@ internal static class SqliteNearSearch
     /// The locations in a box that pass the filters, exposed so tests can check its query plan.
     /// Without filters only the R*Tree is read; with them each candidate's service is joined by row id.
     /// </summary>
-    public static string LocationsWithinSql(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    public static string LocationsWithinSql(ServiceSearchRequest request, List<SqliteParameter> parameters, BoundingBox box)
     {
         var filtered = SqliteSearchFilters.Any(request);
         var sql = new StringBuilder(filtered
@@ -168,7 +168,7 @@ internal static class SqliteNearSearch
             sql.Append("\n  AND ").Append(SqliteSearchFilters.Where(request, parameters));
         }
 
-        return sql.Append(TextCondition(request, "r.min_service", parameters)).ToString();
+        return sql.Append(TextCondition(request, "r.min_service", parameters, box)).ToString();
     }
 
     /// <summary>
@@ -182,7 +182,7 @@ internal static class SqliteNearSearch
         var filtered = SqliteSearchFilters.Any(request);
         var parameters = new List<SqliteParameter>();
         await using var command = connection.CreateCommand();
-        command.CommandText = LocationsWithinSql(request, parameters);
+        command.CommandText = LocationsWithinSql(request, parameters, BoundingBox.Around(point.Point, radiusKm));
         command.Parameters.AddRange(parameters.ToArray());
         AddBox(command.Parameters, point.Point, radiusKm);
 
@@ -346,15 +346,18 @@ internal static class SqliteNearSearch
         }
     }
 
-    /// <summary>Text narrows by membership only: nearest-first results are ordered by distance, then id.</summary>
-    private static string TextCondition(ServiceSearchRequest request, string rowId, List<SqliteParameter> parameters)
+    /// <summary>
+    /// Text narrows by membership only: nearest-first results are ordered by distance, then id.
+    /// With a box, FTS5 returns only the matches with a place in the box's grid cells.
+    /// </summary>
+    private static string TextCondition(ServiceSearchRequest request, string rowId, List<SqliteParameter> parameters, BoundingBox? box = null)
     {
         if (request.Text is not { } text)
         {
             return "";
         }
 
-        parameters.Add(new SqliteParameter("@text", text.MatchExpression));
+        parameters.Add(new SqliteParameter("@text", box is { } b ? SqliteTextQuery.WordsIn(text, b) : SqliteTextQuery.Words(text)));
         return $"\n  AND {rowId} IN (SELECT rowid FROM service_fts WHERE service_fts MATCH @text)";
     }
 

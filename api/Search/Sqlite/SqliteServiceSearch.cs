@@ -139,7 +139,7 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         var sql = new StringBuilder();
         if (request.Text is { } text)
         {
-            Add(parameters, "@text", text.MatchExpression);
+            Add(parameters, "@text", SqliteTextQuery.Words(text));
             sql.Append($"""
                 WITH t AS (
                     SELECT rowid AS row_id, bm25(service_fts, {SqliteSearchIndex.Bm25Weights}) AS rank
