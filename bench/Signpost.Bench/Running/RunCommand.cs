@@ -73,6 +73,7 @@ internal static class RunCommand
             {
                 ("1. near a point, 5 km, first 20 (city)", LoadGenerator.GraphQL(nearPoint, i => Near(DensePoints[i % DensePoints.Length], 5, 20))),
                 ("1. near a point, 5 km, first 20 (rural)", LoadGenerator.GraphQL(nearPoint, i => Near(RuralPoints[i % RuralPoints.Length], 5, 20))),
+                ("1. the same with totalCount (city)", LoadGenerator.GraphQL(nearPoint, i => new { near = Point(DensePoints[i % DensePoints.Length]), radiusKm = 5.0, first = 20, withCount = true })),
                 ("2. near a postcode, 10 km, one category", LoadGenerator.GraphQL(Query("NearPostcodeCategory"), i => new { postcode = Postcodes[i % Postcodes.Length], category = categories[CategoryCodes[i % CategoryCodes.Length]] })),
                 ("3. text near a point, 25 km", LoadGenerator.GraphQL(Query("TextNearPoint"), i => new { near = Point(DensePoints[(i / 2) % DensePoints.Length]), text = Texts[i % Texts.Length] })),
                 ("4. near a point, open now, age", LoadGenerator.GraphQL(Query("OpenNowForAge"), i => new { near = Point(DensePoints[i % DensePoints.Length]), age = 70 })),
