@@ -93,9 +93,10 @@ internal static class SqliteNearSearch
         var byLocation = await LocationsWithinAsync(connection, request, point, request.RadiusKm, [], cancellationToken);
         var covering = await AreasCoveringAsync(connection, point, cancellationToken);
         covering.ExceptWith(byLocation.Keys);
-        if (covering.Count == 0)
+        if (covering.Count == 0 || (request.Text is null && !SqliteSearchFilters.Any(request)))
         {
-            return byLocation.Count;
+            // The R*Trees hold listed services only: without filters every covering service counts.
+            return byLocation.Count + covering.Count;
         }
 
         var parameters = new List<SqliteParameter> { new("@rows", RowIdsJson(covering)) };
