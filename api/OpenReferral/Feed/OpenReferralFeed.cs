@@ -67,14 +67,14 @@ public static class OpenReferralFeed
         {
             var loader = http.RequestServices.GetRequiredService<HsdsLoader>();
             var p = new FeedParameters(http.Request.Query);
-            var query = PublicOrganizations(http, loader);
+            var query = loader.PublicOrganizations;
             return ListAsync(http, p, query.OrderBy(o => o.Id), Each<Organization, HsdsOrganization>(o => o.ToHsds()), ct);
         }));
         feed.MapGet("/organizations/{id}", (HttpContext http, string id) => Answer(http, false, async ct =>
         {
             var loader = http.RequestServices.GetRequiredService<HsdsLoader>();
             var organization = Guid.TryParseExact(id, "D", out var guid)
-                ? await PublicOrganizations(http, loader).FirstOrDefaultAsync(o => o.Id == guid, ct)
+                ? await loader.PublicOrganizations.FirstOrDefaultAsync(o => o.Id == guid, ct)
                 : null;
             await WriteJsonAsync(http, organization?.ToHsds() ?? throw FeedError.NotFound("organization"));
         }));
@@ -153,11 +153,6 @@ public static class OpenReferralFeed
 
         return endpoints;
     }
-
-    /// <summary>Organisations that run at least one listed service: the others are not public.</summary>
-    private static IQueryable<Organization> PublicOrganizations(HttpContext http, HsdsLoader loader) =>
-        http.RequestServices.GetRequiredService<DirectoryDbContext>().Organizations.AsNoTracking()
-            .Where(o => loader.ListedServices.Any(s => s.OrganizationId == o.Id));
 
     /// <summary>A mapping of each row on its own, as a page mapper.</summary>
     private static Func<List<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> Each<TRow, TOut>(Func<TRow, TOut> map) =>
