@@ -63,14 +63,24 @@ public sealed partial class HsdsLoader(DirectoryDbContext db)
         }).ToList();
     }
 
-    /// <summary>Links of listed services among <paramref name="ids"/>, in that order, each with its location.</summary>
-    public async Task<IReadOnlyList<HsdsServiceAtLocation>> ServiceAtLocationsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links of listed services among <paramref name="ids"/>, in that order, each with its location;
+    /// with <paramref name="full"/>, each with its service fully nested too (as
+    /// <c>service_at_location_full.json</c> has it: the service without its own list of links).
+    /// </summary>
+    public async Task<IReadOnlyList<HsdsServiceAtLocation>> ServiceAtLocationsAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken cancellationToken)
     {
         var links = await db.ServiceAtLocations.AsNoTracking()
             .Where(l => ids.Contains(l.Id) && ListedServices.Any(s => s.Id == l.ServiceId))
             .ToDictionaryAsync(l => l.Id, cancellationToken);
         var locations = await LocationsAsync(links.Values.Select(l => l.LocationId).Distinct().ToList(), cancellationToken);
-        return ids.Where(links.ContainsKey).Select(id => ToHsds(links[id], locations)).ToList();
+        var services = full
+            ? (await ServicesAsync(links.Values.Select(l => l.ServiceId).Distinct().ToList(), minimal: false, cancellationToken)).ToDictionary(s => s.Id)
+            : [];
+        return ids.Where(links.ContainsKey).Select(id => ToHsds(links[id], locations) with
+        {
+            Service = services.GetValueOrDefault(links[id].ServiceId) is { } service ? service with { ServiceAtLocations = null } : null,
+        }).ToList();
     }
 
     private static HsdsServiceAtLocation ToHsds(ServiceAtLocation link, IReadOnlyDictionary<Guid, HsdsLocation> locations) => new()

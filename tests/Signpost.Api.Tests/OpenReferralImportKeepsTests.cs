@@ -47,6 +47,13 @@ public sealed class OpenReferralImportKeepsTests
         Assert.Equal((string?)source["attributes"]![0]!["value"], (string?)attribute["value"]);
         Assert.Equal((string?)source["attributes"]![0]!["link_type"], (string?)attribute["link_type"]);
 
+        // The organisation on its own says the same, with the service it runs.
+        var alone = (await http.GetFeedAsync($"/openreferral/organizations/{organization["id"]}"))!;
+        OrukSchemas.AssertValid("organization", alone);
+        Assert.Equal(Numbers(organization["phones"]), Numbers(alone["phones"]));
+        Assert.Equal(Names(organization["contacts"]), Names(alone["contacts"]));
+        Assert.Equal([CounsellingId], alone["services"]!.AsArray().Select(s => (string)s!["id"]!));
+
         // Stored as the model holds them: owned by the organisation or the location, not the service.
         var organizationId = Guid.Parse((string)organization["id"]!);
         var locationId = Guid.Parse((string)location["id"]!);
