@@ -91,10 +91,10 @@ public sealed class ServiceFeed(IServiceSearch search, CategoryCatalog categorie
     {
         var max = options.Value.MaxMatchedServices;
         var page = await search.SearchAsync(request with { First = max, Skip = 0, After = null }, cancellationToken);
-        if (page.TotalCount > max)
+        if (page.HasNextPage)
         {
             throw FeedError.BadParameter(p.FirstGiven(FilterParameters) ?? "search",
-                $"matches {page.TotalCount:N0} services, more than the {max:N0} this list can filter at once; narrow it (for example with postcode and proximity), or page through /services");
+                $"matches more than the {max:N0} services this list can filter at once; narrow it (for example with postcode and proximity), or page through /services");
         }
 
         return page.Hits.Select(h => h.Id).ToList();
