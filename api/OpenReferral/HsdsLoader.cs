@@ -8,11 +8,15 @@ namespace Signpost.OpenReferral;
 /// Loads pages of public records as HSDS, fully nested, with one query per kind of child whatever
 /// the page size: a page costs a constant number of SQL commands.
 /// </summary>
-public sealed class HsdsLoader(DirectoryDbContext db)
+public sealed partial class HsdsLoader(DirectoryDbContext db)
 {
     /// <summary>Only running services are public: active or temporarily closed, never inactive or defunct.</summary>
     public IQueryable<Service> ListedServices =>
         db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
+
+    /// <summary>Organisations that run at least one listed service: the others are not public.</summary>
+    public IQueryable<Organization> PublicOrganizations =>
+        db.Organizations.AsNoTracking().Where(o => ListedServices.Any(s => s.OrganizationId == o.Id));
 
     /// <summary>The listed services among <paramref name="ids"/>, in that order.</summary>
     public async Task<IReadOnlyList<HsdsService>> ServicesAsync(IReadOnlyList<Guid> ids, bool minimal, CancellationToken cancellationToken)
@@ -28,8 +32,7 @@ public sealed class HsdsLoader(DirectoryDbContext db)
         var nullableServiceIds = serviceIds.Select(id => (Guid?)id).ToList();
         var organizationIds = ordered.Select(s => s.OrganizationId).Distinct().ToList();
 
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var organizations = await OrganizationsWithContactsAsync(organizationIds, cancellationToken);
         var links = await db.ServiceAtLocations.AsNoTracking()
             .Where(l => serviceIds.Contains(l.ServiceId)).OrderBy(l => l.Id).ToListAsync(cancellationToken);
         var locations = await LocationsAsync(links.Select(l => l.LocationId).Distinct().ToList(), cancellationToken);
@@ -48,7 +51,7 @@ public sealed class HsdsLoader(DirectoryDbContext db)
 
         return ordered.Select(s => s.ToHsdsBasics() with
         {
-            Organization = organizations.TryGetValue(s.OrganizationId, out var organization) ? organization.ToHsds() : null,
+            Organization = organizations.GetValueOrDefault(s.OrganizationId),
             Phones = phones.Where(p => p.ServiceId == s.Id).Select(p => p.ToHsds()).ToList(),
             Schedules = schedules.Where(x => x.ServiceId == s.Id).Select(x => x.ToHsds()).ToList(),
             ServiceAreas = areas.Where(a => a.ServiceId == s.Id).Select(a => a.ToHsds()).ToList(),
@@ -60,14 +63,24 @@ public sealed class HsdsLoader(DirectoryDbContext db)
         }).ToList();
     }
 
-    /// <summary>Links of listed services among <paramref name="ids"/>, in that order, each with its location.</summary>
-    public async Task<IReadOnlyList<HsdsServiceAtLocation>> ServiceAtLocationsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links of listed services among <paramref name="ids"/>, in that order, each with its location;
+    /// with <paramref name="full"/>, each with its service fully nested too (as
+    /// <c>service_at_location_full.json</c> has it: the service without its own list of links).
+    /// </summary>
+    public async Task<IReadOnlyList<HsdsServiceAtLocation>> ServiceAtLocationsAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken cancellationToken)
     {
         var links = await db.ServiceAtLocations.AsNoTracking()
             .Where(l => ids.Contains(l.Id) && ListedServices.Any(s => s.Id == l.ServiceId))
             .ToDictionaryAsync(l => l.Id, cancellationToken);
         var locations = await LocationsAsync(links.Values.Select(l => l.LocationId).Distinct().ToList(), cancellationToken);
-        return ids.Where(links.ContainsKey).Select(id => ToHsds(links[id], locations)).ToList();
+        var services = full
+            ? (await ServicesAsync(links.Values.Select(l => l.ServiceId).Distinct().ToList(), minimal: false, cancellationToken)).ToDictionary(s => s.Id)
+            : [];
+        return ids.Where(links.ContainsKey).Select(id => ToHsds(links[id], locations) with
+        {
+            Service = services.GetValueOrDefault(links[id].ServiceId) is { } service ? service with { ServiceAtLocations = null } : null,
+        }).ToList();
     }
 
     private static HsdsServiceAtLocation ToHsds(ServiceAtLocation link, IReadOnlyDictionary<Guid, HsdsLocation> locations) => new()

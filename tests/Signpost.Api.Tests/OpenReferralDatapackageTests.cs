@@ -83,16 +83,18 @@ public sealed class OpenReferralDatapackageTests(ModeratedDirectoryFactory api) 
         IEnumerable<JsonNode> All(IEnumerable<JsonNode?> nodes, string list) => nodes.SelectMany(n => n?[list]?.AsArray() ?? []).Select(n => n!);
         var links = All(json, "service_at_locations").ToList();
         var locations = links.Select(l => l["location"]).Where(l => l is not null).ToList();
+        var organizations = json.Select(s => s["organization"]).ToList();
+        var contacts = All(json, "contacts").Concat(All(organizations, "contacts")).ToList();
         var expected = new Dictionary<string, IEnumerable<JsonNode?>>
         {
             ["services.csv"] = json,
-            ["organizations.csv"] = json.Select(s => s["organization"]),
+            ["organizations.csv"] = organizations,
             ["service_at_location.csv"] = links,
             ["locations.csv"] = locations,
             ["addresses.csv"] = All(locations, "addresses"),
             ["accessibility.csv"] = All(locations, "accessibility"),
-            ["phones.csv"] = All(json, "phones").Concat(All(locations, "phones")).Concat(All(All(json, "contacts"), "phones")),
-            ["contacts.csv"] = All(json, "contacts"),
+            ["phones.csv"] = All(json, "phones").Concat(All(organizations, "phones")).Concat(All(locations, "phones")).Concat(All(contacts, "phones")),
+            ["contacts.csv"] = contacts,
             ["schedules.csv"] = All(json, "schedules").Concat(All(locations, "schedules")),
             ["service_areas.csv"] = All(json, "service_areas"),
             ["cost_options.csv"] = All(json, "cost_options"),

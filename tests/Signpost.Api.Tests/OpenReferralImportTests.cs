@@ -190,7 +190,8 @@ public sealed class OpenReferralImportTests
     private static Task<List<string?>> ContactsAsync(DirectoryApiFactory api) =>
         api.QueryAsync(db => db.Contacts.Where(c => c.ServiceId == Counselling).Select(c => c.Name).ToListAsync());
 
-    private static string WithChanges(string file, Action<JsonObject> change)
+    /// <summary>A copy of an HSDS JSON file, changed.</summary>
+    internal static string WithChanges(string file, Action<JsonObject> change)
     {
         var json = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         change(json);

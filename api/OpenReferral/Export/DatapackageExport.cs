@@ -21,7 +21,7 @@ namespace Signpost.OpenReferral.Export;
 /// <remarks>
 /// <para>
 /// The rows are the export's own HSDS records (<see cref="ExportCommand.AllAsync"/>) flattened:
-/// each service's organisation, links, locations with their addresses, accessibility, phones,
+/// each service's organisation (with its phones and contacts), links, locations with their addresses, accessibility, phones,
 /// languages and schedules, and its phones, schedules, areas, languages, costs, contacts (with
 /// their phones) and categories as attributes. A record shared by several services is written
 /// once. Taxonomies and taxonomy terms are written whole, as the feed lists them, so every

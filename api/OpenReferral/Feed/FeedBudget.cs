@@ -11,6 +11,8 @@ namespace Signpost.OpenReferral.Feed;
 /// <see cref="ValuesPerRecord"/> values, so a page costs its size times that. A stream
 /// (<c>format=ndjson</c>) costs as much as the costliest GraphQL request (<c>GraphQL:MaxComplexity</c>):
 /// its size is not known before it is sent, and its time is bounded by <c>OpenReferral:StreamTimeout</c>.
+/// Records that nest whole services cost those too: <c>full</c> one service a record (a link's),
+/// <c>full_service</c> as many as a page may nest (<c>OpenReferral:MaxPerPage</c>).
 /// </summary>
 internal static class FeedBudget
 {
@@ -27,6 +29,8 @@ internal static class FeedBudget
 
         var isList = http.GetRouteValue("id") is null && http.Request.Path.Value?.TrimEnd('/') is { } path && !path.EndsWith(OpenReferralFeed.Path, StringComparison.Ordinal) && !path.EndsWith("/openapi.json", StringComparison.Ordinal);
         var perPage = int.TryParse(http.Request.Query["per_page"], out var asked) ? Math.Clamp(asked, 1, options.MaxPerPage) : options.DefaultPerPage;
-        return budget.TryCharge(client, (isList ? perPage : 1) * ValuesPerRecord, out retryAfter);
+        var records = isList ? perPage : 1;
+        var nested = http.Request.Query["full_service"] == "true" ? options.MaxPerPage : http.Request.Query["full"] == "true" ? records : 0;
+        return budget.TryCharge(client, (records + nested) * ValuesPerRecord, out retryAfter);
     }
 }

@@ -107,6 +107,9 @@ public sealed class FeedParameters(IQueryCollection query)
         throw FeedError.BadParameter(name, "must be a day of the week: MO, TU, WE, TH, FR, SA, SU (or Monday … Sunday)");
     }
 
+    /// <summary>The first of <paramref name="names"/> the query string gives, if any.</summary>
+    public string? FirstGiven(IEnumerable<string> names) => names.FirstOrDefault(query.ContainsKey);
+
     /// <summary>A parameter given once; repeating it is ambiguous, so it is an error.</summary>
     private string? Single(string name)
     {

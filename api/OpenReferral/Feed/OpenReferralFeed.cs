@@ -26,6 +26,9 @@ public static class OpenReferralFeed
             .ValidateOnStart();
         builder.Services.AddScoped<HsdsLoader>();
         builder.Services.AddScoped<ServiceFeed>();
+        builder.Services.AddScoped<OrganizationFeed>();
+        builder.Services.AddScoped<ServiceAtLocationFeed>();
+        builder.Services.AddScoped<TaxonomyFeed>();
         return builder;
     }
 
@@ -63,27 +66,25 @@ public static class OpenReferralFeed
             await WriteJsonAsync(http, found.Count == 1 ? found[0] : throw FeedError.NotFound("service"));
         }));
 
-        feed.MapGet("/organizations", (HttpContext http) => Answer(http, IsStream(http), ct =>
+        feed.MapGet("/organizations", (HttpContext http) => Answer(http, IsStream(http), async ct =>
         {
-            var loader = http.RequestServices.GetRequiredService<HsdsLoader>();
             var p = new FeedParameters(http.Request.Query);
-            var query = PublicOrganizations(http, loader);
-            return ListAsync(http, p, query.OrderBy(o => o.Id), Each<Organization, HsdsOrganization>(o => o.ToHsds()), ct);
+            var organizations = http.RequestServices.GetRequiredService<OrganizationFeed>();
+            await ListAsync(http, p, await organizations.ListAsync(p, IsStream(http), ct), ct);
         }));
         feed.MapGet("/organizations/{id}", (HttpContext http, string id) => Answer(http, false, async ct =>
         {
-            var loader = http.RequestServices.GetRequiredService<HsdsLoader>();
+            var organizations = http.RequestServices.GetRequiredService<OrganizationFeed>();
             var organization = Guid.TryParseExact(id, "D", out var guid)
-                ? await PublicOrganizations(http, loader).FirstOrDefaultAsync(o => o.Id == guid, ct)
+                ? await organizations.FindAsync(guid, new FeedParameters(http.Request.Query), ct)
                 : null;
-            await WriteJsonAsync(http, organization?.ToHsds() ?? throw FeedError.NotFound("organization"));
+            await WriteJsonAsync(http, organization ?? throw FeedError.NotFound("organization"));
         }));
 
-        feed.MapGet("/taxonomies", (HttpContext http) => Answer(http, IsStream(http), ct =>
+        feed.MapGet("/taxonomies", (HttpContext http) => Answer(http, IsStream(http), async ct =>
         {
-            var db = http.RequestServices.GetRequiredService<DirectoryDbContext>();
-            return ListAsync(http, new FeedParameters(http.Request.Query), db.Taxonomies.AsNoTracking().OrderBy(t => t.Id),
-                Each<TaxonomyScheme, HsdsTaxonomy>(t => t.ToHsds()), ct);
+            var p = new FeedParameters(http.Request.Query);
+            await ListAsync(http, p, http.RequestServices.GetRequiredService<TaxonomyFeed>().Taxonomies(p), ct);
         }));
         feed.MapGet("/taxonomies/{id}", (HttpContext http, string id) => Answer(http, false, async ct =>
         {
@@ -94,28 +95,8 @@ public static class OpenReferralFeed
 
         feed.MapGet("/taxonomy_terms", (HttpContext http) => Answer(http, IsStream(http), async ct =>
         {
-            var db = http.RequestServices.GetRequiredService<DirectoryDbContext>();
             var p = new FeedParameters(http.Request.Query);
-            var query = db.TaxonomyTerms.AsNoTracking();
-            if (p.Id("taxonomy_id") is { } taxonomyId)
-            {
-                query = query.Where(t => t.TaxonomyId == taxonomyId);
-            }
-
-            if (p.Id("parent_id") is { } parentId)
-            {
-                query = query.Where(t => t.ParentId == parentId);
-            }
-
-            if (p.Bool("top_only"))
-            {
-                query = query.Where(t => t.ParentId == null);
-            }
-
-            // The few taxonomies are read once per request to name each term's taxonomy.
-            var taxonomies = await db.Taxonomies.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
-            await ListAsync(http, p, query.OrderBy(t => t.Id),
-                Each<TaxonomyTerm, HsdsTaxonomyTerm>(t => t.ToHsds(t.TaxonomyId is { } x ? taxonomies.GetValueOrDefault(x) : null)), ct);
+            await ListAsync(http, p, await http.RequestServices.GetRequiredService<TaxonomyFeed>().TermsAsync(p, ct), ct);
         }));
         feed.MapGet("/taxonomy_terms/{id}", (HttpContext http, string id) => Answer(http, false, async ct =>
         {
@@ -130,38 +111,20 @@ public static class OpenReferralFeed
             await WriteJsonAsync(http, term.ToHsds(taxonomy));
         }));
 
-        feed.MapGet("/service_at_locations", (HttpContext http) => Answer(http, IsStream(http), ct =>
+        feed.MapGet("/service_at_locations", (HttpContext http) => Answer(http, IsStream(http), async ct =>
         {
-            var db = http.RequestServices.GetRequiredService<DirectoryDbContext>();
-            var loader = http.RequestServices.GetRequiredService<HsdsLoader>();
             var p = new FeedParameters(http.Request.Query);
-            var listed = loader.ListedServices;
-            if (p.Id("organization_id") is { } organizationId)
-            {
-                listed = listed.Where(s => s.OrganizationId == organizationId);
-            }
-
-            var query = db.ServiceAtLocations.AsNoTracking().Where(l => listed.Any(s => s.Id == l.ServiceId)).OrderBy(l => l.Id).Select(l => l.Id);
-            return ListAsync(http, p, query, loader.ServiceAtLocationsAsync, ct);
+            await ListAsync(http, p, await http.RequestServices.GetRequiredService<ServiceAtLocationFeed>().ListAsync(p, ct), ct);
         }));
         feed.MapGet("/service_at_locations/{id}", (HttpContext http, string id) => Answer(http, false, async ct =>
         {
-            var loader = http.RequestServices.GetRequiredService<HsdsLoader>();
-            var found = Guid.TryParseExact(id, "D", out var guid) ? await loader.ServiceAtLocationsAsync([guid], ct) : [];
-            await WriteJsonAsync(http, found.Count == 1 ? found[0] : throw FeedError.NotFound("service at location"));
+            var links = http.RequestServices.GetRequiredService<ServiceAtLocationFeed>();
+            var found = Guid.TryParseExact(id, "D", out var guid) ? await links.FindAsync(guid, ct) : null;
+            await WriteJsonAsync(http, found ?? throw FeedError.NotFound("service at location"));
         }));
 
         return endpoints;
     }
-
-    /// <summary>Organisations that run at least one listed service: the others are not public.</summary>
-    private static IQueryable<Organization> PublicOrganizations(HttpContext http, HsdsLoader loader) =>
-        http.RequestServices.GetRequiredService<DirectoryDbContext>().Organizations.AsNoTracking()
-            .Where(o => loader.ListedServices.Any(s => s.OrganizationId == o.Id));
-
-    /// <summary>A mapping of each row on its own, as a page mapper.</summary>
-    private static Func<List<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> Each<TRow, TOut>(Func<TRow, TOut> map) =>
-        (rows, _) => Task.FromResult<IReadOnlyList<TOut>>(rows.Select(map).ToList());
 
     private static bool IsStream(HttpContext http) => http.Request.Query["format"] == "ndjson";
 
@@ -180,36 +143,33 @@ public static class OpenReferralFeed
         return (page, perPage, stream);
     }
 
-    /// <summary>A list of rows by id: one page, or every row a batch at a time for ndjson.</summary>
-    private static async Task ListAsync<TRow, TOut>(
-        HttpContext http, FeedParameters p, IQueryable<TRow> ordered,
-        Func<List<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken cancellationToken)
+    /// <summary>A list: one page, or every record a batch at a time for ndjson.</summary>
+    private static async Task ListAsync<TOut>(HttpContext http, FeedParameters p, FeedList<TOut> list, CancellationToken cancellationToken)
     {
         var (pageNumber, perPage, stream) = Paging(http, p);
         if (stream)
         {
-            await WriteLinesAsync(http, BatchesAsync(ordered, map, cancellationToken), cancellationToken);
+            await WriteLinesAsync(http, BatchesAsync(list, cancellationToken), cancellationToken);
             return;
         }
 
-        var total = await ordered.CountAsync(cancellationToken);
-        var rows = await ordered.Skip((pageNumber - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
-        await WriteJsonAsync(http, HsdsPage<TOut>.Of(await map(rows, cancellationToken), total, pageNumber, perPage));
+        var total = await list.CountAsync(cancellationToken);
+        var (_, records) = await list.ReadAsync((pageNumber - 1) * perPage, perPage, cancellationToken);
+        await WriteJsonAsync(http, HsdsPage<TOut>.Of(records, total, pageNumber, perPage));
     }
 
-    private static async IAsyncEnumerable<TOut> BatchesAsync<TRow, TOut>(
-        IQueryable<TRow> ordered, Func<List<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TOut> BatchesAsync<TOut>(
+        FeedList<TOut> list, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var skip = 0; ; skip += OpenReferralOptions.StreamBatchSize)
         {
-            var rows = await ordered.Skip(skip).Take(OpenReferralOptions.StreamBatchSize).ToListAsync(cancellationToken);
-            foreach (var item in await map(rows, cancellationToken))
+            var (rows, records) = await list.ReadAsync(skip, OpenReferralOptions.StreamBatchSize, cancellationToken);
+            foreach (var item in records)
             {
                 yield return item;
             }
 
-            if (rows.Count < OpenReferralOptions.StreamBatchSize)
+            if (rows < OpenReferralOptions.StreamBatchSize)
             {
                 yield break;
             }

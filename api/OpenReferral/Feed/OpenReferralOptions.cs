@@ -22,6 +22,13 @@ public sealed class OpenReferralOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "OpenReferral:StreamTimeout must be between 00:00:01 and 01:00:00.")]
     public TimeSpan StreamTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Most services a filter on <c>/service_at_locations</c> or <c>/organizations</c> may match:
+    /// those lists read every matching service's id at once (16 bytes each, plus its name).
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "OpenReferral:MaxMatchedServices must be between 1 and 1000000.")]
+    public int MaxMatchedServices { get; set; } = 20_000;
+
     /// <summary>Records read from the database at a time while streaming.</summary>
     public const int StreamBatchSize = 100;
 }

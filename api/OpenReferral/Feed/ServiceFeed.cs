@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Signpost.Geo.Postcodes;
 using Signpost.OpenReferral.Hsds;
 using Signpost.Search;
@@ -6,12 +7,18 @@ namespace Signpost.OpenReferral.Feed;
 
 /// <summary>
 /// <c>/services</c>: the query string becomes one <see cref="ServiceSearchRequest"/>, so the feed
-/// filters with the same indexes, rules and ordering as GraphQL's <c>services</c> field.
+/// filters with the same indexes, rules and ordering as GraphQL's <c>services</c> field. The other
+/// lists that filter by their services (<c>/service_at_locations</c>, <c>/organizations</c>) read
+/// the same request and ask the same search which services match.
 /// </summary>
-public sealed class ServiceFeed(IServiceSearch search, CategoryCatalog categories, IPostcodeLookup postcodes, HsdsLoader loader)
+public sealed class ServiceFeed(IServiceSearch search, CategoryCatalog categories, IPostcodeLookup postcodes, HsdsLoader loader, IOptions<OpenReferralOptions> options)
 {
     /// <summary>The widest proximity, in metres: the search's own radius limit.</summary>
     public const int MaxProximityMetres = (int)(SearchLimits.MaxRadiusKm * 1000);
+
+    /// <summary>The parameters <see cref="RequestAsync"/> reads, in the order a refusal names them.</summary>
+    public static readonly IReadOnlyList<string> FilterParameters =
+        ["search", "taxonomy_term_id", "taxonomy_id", "organization_id", "postcode", "proximity", "modified_after", "minimum_age", "maximum_age", "day", "start_time", "end_time"];
 
     public async Task<ServiceSearchRequest> RequestAsync(FeedParameters p, CancellationToken cancellationToken)
     {
@@ -66,6 +73,31 @@ public sealed class ServiceFeed(IServiceSearch search, CategoryCatalog categorie
             AgesTo = maximumAge,
             AvailableDuring = day is null && start is null && end is null ? null : new AvailabilityWindow(day, start, end),
         };
+    }
+
+    /// <summary>Whether <paramref name="request"/> (made by <see cref="RequestAsync"/>) leaves any listed service out.</summary>
+    public static bool Narrows(ServiceSearchRequest request) =>
+        request.Near is not null || request.Text is not null || request.CategoryIds.Count > 0 || request.TaxonomyId is not null
+        || request.OrganizationId is not null || request.ModifiedAfter is not null || request.AgesFrom is not null
+        || request.AgesTo is not null || request.AvailableDuring is not null;
+
+    /// <summary>
+    /// Every service the request matches, in the search's order, from one search. Lists of other
+    /// records need the whole set to count and page what those services hold, so it is bounded
+    /// (<c>OpenReferral:MaxMatchedServices</c>): a request that matches more is refused, naming
+    /// its first filter, rather than read without limit.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> MatchingIdsAsync(ServiceSearchRequest request, FeedParameters p, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxMatchedServices;
+        var page = await search.SearchAsync(request with { First = max, Skip = 0, After = null }, cancellationToken);
+        if (page.HasNextPage)
+        {
+            throw FeedError.BadParameter(p.FirstGiven(FilterParameters) ?? "search",
+                $"matches more than the {max:N0} services this list can filter at once; narrow it (for example with postcode and proximity), or page through /services");
+        }
+
+        return page.Hits.Select(h => h.Id).ToList();
     }
 
     public async Task<HsdsPage<HsdsService>> PageAsync(ServiceSearchRequest request, int pageNumber, int perPage, bool minimal, CancellationToken cancellationToken)

@@ -20,44 +20,56 @@ public sealed class CsvPackageSource(string path, long maxFileBytes)
 
     public async IAsyncEnumerable<SourceRecord> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var tables = await LoadAsync(cancellationToken);
-        var byId = tables.ToDictionary(t => t.Key, t => t.Value.Where(r => r["id"] is not null).GroupBy(r => Text(r["id"])).ToDictionary(g => g.Key, g => g.First()));
+        var tables = new Tables(await LoadAsync(cancellationToken));
         var index = 0;
-        foreach (var row in Rows(tables, "service"))
+        foreach (var row in tables.Rows("service"))
         {
-            var service = Assemble(row, tables, byId);
+            var service = Assemble(row, tables);
             yield return HsdsRecords.Read(JsonSerializer.SerializeToElement(service), $"services.csv: services[{index++}]");
         }
     }
 
-    private static JsonObject Assemble(JsonObject row, Dictionary<string, List<JsonObject>> tables, Dictionary<string, Dictionary<string, JsonObject>> byId)
+    /// <summary>
+    /// One service with everything the package says about it nested as JSON nests it, including
+    /// what Signpost does not keep (funding, programs …), so the importer can report those.
+    /// </summary>
+    private static JsonObject Assemble(JsonObject row, Tables tables)
     {
         var id = Text(row["id"]);
         var service = Copy(row);
-        if (Text(row["organization_id"]) is { Length: > 0 } organizationId && byId.GetValueOrDefault("organization")?.GetValueOrDefault(organizationId) is { } organization)
+        if (tables.ById("organization", Text(row["organization_id"])) is { } organizationRow)
         {
-            service["organization"] = Copy(organization);
+            var organization = Copy(organizationRow);
+            var organizationId = Text(organizationRow["id"]);
+            organization["phones"] = tables.Phones("organization_id", organizationId);
+            organization["contacts"] = tables.Contacts("organization_id", organizationId);
+            organization["funding"] = tables.Children("funding", "organization_id", organizationId);
+            organization["programs"] = tables.Children("program", "organization_id", organizationId);
+            organization["organization_identifiers"] = tables.Children("organization_identifier", "organization_id", organizationId);
+            service["organization"] = organization;
         }
 
-        service["phones"] = Children(tables, "phone", "service_id", id);
-        service["schedules"] = Children(tables, "schedule", "service_id", id);
-        service["service_areas"] = Children(tables, "service_area", "service_id", id);
-        service["languages"] = Children(tables, "language", "service_id", id);
-        service["cost_options"] = Children(tables, "cost_option", "service_id", id);
-        var contacts = Children(tables, "contact", "service_id", id);
-        foreach (var contact in contacts.OfType<JsonObject>())
+        service["phones"] = tables.Phones("service_id", id);
+        service["schedules"] = tables.Children("schedule", "service_id", id);
+        service["service_areas"] = tables.Children("service_area", "service_id", id);
+        service["languages"] = tables.Children("language", "service_id", id);
+        service["cost_options"] = tables.Children("cost_option", "service_id", id);
+        service["contacts"] = tables.Contacts("service_id", id);
+        service["funding"] = tables.Children("funding", "service_id", id);
+        service["required_documents"] = tables.Children("required_document", "service_id", id);
+        service["metadata"] = tables.Children("metadata", "resource_id", id);
+        if (tables.ById("program", Text(row["program_id"])) is { } program)
         {
-            contact["phones"] = Children(tables, "phone", "contact_id", Text(contact["id"]));
+            service["program"] = Copy(program);
         }
 
-        service["contacts"] = contacts;
-        var attributes = Children(tables, "attribute", "link_id", id);
+        var attributes = tables.Children("attribute", "link_id", id);
         foreach (var attribute in attributes.OfType<JsonObject>())
         {
-            if (byId.GetValueOrDefault("taxonomy_term")?.GetValueOrDefault(Text(attribute["taxonomy_term_id"])) is { } term)
+            if (tables.ById("taxonomy_term", Text(attribute["taxonomy_term_id"])) is { } term)
             {
                 var nested = Copy(term);
-                if (byId.GetValueOrDefault("taxonomy")?.GetValueOrDefault(Text(term["taxonomy_id"])) is { } taxonomy)
+                if (tables.ById("taxonomy", Text(term["taxonomy_id"])) is { } taxonomy)
                 {
                     nested["taxonomy_detail"] = Copy(taxonomy);
                 }
@@ -67,16 +79,23 @@ public sealed class CsvPackageSource(string path, long maxFileBytes)
         }
 
         service["attributes"] = attributes;
-        var atLocations = Children(tables, "service_at_location", "service_id", id);
+        var atLocations = tables.Children("service_at_location", "service_id", id);
         foreach (var at in atLocations.OfType<JsonObject>())
         {
-            if (byId.GetValueOrDefault("location")?.GetValueOrDefault(Text(at["location_id"])) is { } found)
+            var atId = Text(at["id"]);
+            at["contacts"] = tables.Contacts("service_at_location_id", atId);
+            at["phones"] = tables.Phones("service_at_location_id", atId);
+            at["schedules"] = tables.Children("schedule", "service_at_location_id", atId);
+            if (tables.ById("location", Text(at["location_id"])) is { } found)
             {
                 var location = Copy(found);
                 var locationId = Text(found["id"]);
-                location["addresses"] = Children(tables, "address", "location_id", locationId);
-                location["accessibility"] = Children(tables, "accessibility", "location_id", locationId);
-                location["phones"] = Children(tables, "phone", "location_id", locationId);
+                location["addresses"] = tables.Children("address", "location_id", locationId);
+                location["accessibility"] = tables.Children("accessibility", "location_id", locationId);
+                location["phones"] = tables.Phones("location_id", locationId);
+                location["languages"] = tables.Children("language", "location_id", locationId);
+                location["schedules"] = tables.Children("schedule", "location_id", locationId);
+                location["contacts"] = tables.Contacts("location_id", locationId);
                 at["location"] = location;
             }
         }
@@ -85,11 +104,58 @@ public sealed class CsvPackageSource(string path, long maxFileBytes)
         return service;
     }
 
-    private static JsonArray Children(Dictionary<string, List<JsonObject>> tables, string table, string key, string value) =>
-        new([.. Rows(tables, table).Where(r => Text(r[key]) == value && value.Length > 0).Select(Copy)]);
+    /// <summary>
+    /// The package's rows by table, each table indexed once per key column it is looked up by, so
+    /// assembling a service costs lookups, not scans of every table.
+    /// </summary>
+    private sealed class Tables(Dictionary<string, List<JsonObject>> tables)
+    {
+        private readonly Dictionary<(string Table, string Key), ILookup<string, JsonObject>> _indexes = [];
 
-    private static IEnumerable<JsonObject> Rows(Dictionary<string, List<JsonObject>> tables, string table) =>
-        tables.GetValueOrDefault(table) ?? [];
+        public IEnumerable<JsonObject> Rows(string table) => tables.GetValueOrDefault(table) ?? [];
+
+        /// <summary>The row with this id (the first, if a table repeats one), or null.</summary>
+        public JsonObject? ById(string table, string id) => id.Length == 0 ? null : Index(table, "id")[id].FirstOrDefault();
+
+        /// <summary>Copies of the rows whose <paramref name="key"/> column is <paramref name="value"/>.</summary>
+        public JsonArray Children(string table, string key, string value) =>
+            value.Length == 0 ? [] : new JsonArray([.. Index(table, key)[value].Select(Copy)]);
+
+        /// <summary>Phones, each with its languages.</summary>
+        public JsonArray Phones(string key, string value)
+        {
+            var phones = Children("phone", key, value);
+            foreach (var phone in phones.OfType<JsonObject>())
+            {
+                phone["languages"] = Children("language", "phone_id", Text(phone["id"]));
+            }
+
+            return phones;
+        }
+
+        /// <summary>Contacts, each with its phones.</summary>
+        public JsonArray Contacts(string key, string value)
+        {
+            var contacts = Children("contact", key, value);
+            foreach (var contact in contacts.OfType<JsonObject>())
+            {
+                contact["phones"] = Phones("contact_id", Text(contact["id"]));
+            }
+
+            return contacts;
+        }
+
+        private ILookup<string, JsonObject> Index(string table, string key)
+        {
+            if (!_indexes.TryGetValue((table, key), out var index))
+            {
+                index = Rows(table).Where(r => r[key] is not null).ToLookup(r => Text(r[key]), StringComparer.Ordinal);
+                _indexes[(table, key)] = index;
+            }
+
+            return index;
+        }
+    }
 
     private static JsonObject Copy(JsonObject row) => row.DeepClone().AsObject();
 

@@ -15,6 +15,8 @@ namespace Signpost.OpenReferral.Import;
 /// public submission, with the database's column limits.
 /// </summary>
 /// <remarks>
+/// What Signpost has no place for (funding, programs, a location's contacts …) is listed by
+/// <see cref="NotKept"/> for the report; the rest of the record is imported.
 /// Services, organisations, locations and taxonomy terms keep their HSDS ids, so a second import
 /// updates them. Smaller records (phones, contacts, schedules…) keep theirs too, so what Signpost
 /// exports another Signpost imports unchanged; but publishers reuse one phone id under the
@@ -83,13 +85,14 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             AssuredDate = doc.AssuredDate,
             Phones = Phones(doc.Phones, id, "phones", p => p.ServiceId = id),
             Contacts = Contacts(doc.Contacts, id, "contacts", c => c.ServiceId = id),
-            Languages = Languages(doc.Languages, id, "languages", warnings),
+            Languages = Languages(doc.Languages, id, "languages", warnings, l => l.ServiceId = id),
             CostOptions = CostOptions(doc.CostOptions, id, "cost_options"),
             ServiceAreas = ServiceAreas(doc.ServiceAreas, id, "service_areas", warnings),
-            Schedules = Schedules(doc.Schedules, id, "schedules"),
+            Schedules = Schedules(doc.Schedules, id, "schedules", s => s.ServiceId = id),
         };
 
         var locations = new List<Location>();
+        var details = new LocationDetails([], []);
         foreach (var (at, i) in (doc.ServiceAtLocations ?? []).Select((a, i) => (a, i)))
         {
             var path = $"service_at_locations[{i}]";
@@ -101,6 +104,8 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             }
 
             locations.Add(built);
+            details.Languages.AddRange(Languages(location.Languages, built.Id, $"{path}.location.languages", warnings, l => l.LocationId = built.Id));
+            details.Schedules.AddRange(Schedules(location.Schedules, built.Id, $"{path}.location.schedules", s => s.LocationId = built.Id));
             service.ServiceAtLocations.Add(new ServiceAtLocation
             {
                 Id = Child(id, "at", Key(at.Id) ?? built.Id.ToString("N"), 0),
@@ -117,13 +122,31 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             service.Phones.AddRange(Phones(at.Phones, atId, $"{path}.phones", p => p.ServiceId = id));
             if ((doc.Schedules ?? []).Count == 0)
             {
-                service.Schedules.AddRange(Schedules(at.Schedules, atId, $"{path}.schedules"));
+                service.Schedules.AddRange(Schedules(at.Schedules, atId, $"{path}.schedules", s => s.ServiceId = id));
             }
         }
 
-        var attributeIds = new Dictionary<Guid, Guid>();
-        var (terms, categories, unmapped) = Terms(doc.Attributes, "attributes", attributeIds);
-        return new ImportedListing(organization, service, locations, terms, categories, warnings, unmapped, attributeIds);
+        // The organisation's own phones and contacts come after the service's, so where a
+        // publisher gives one id to both, the service's keeps it (as it did before these were kept).
+        organization.Phones = Phones(org.Phones, organization.Id, "organization.phones", p => p.OrganizationId = organization.Id);
+        organization.Contacts = Contacts(org.Contacts, organization.Id, "organization.contacts", c => c.OrganizationId = organization.Id);
+
+        var sourceAttributes = new Dictionary<Guid, ServiceAttribute>();
+        var (terms, categories, unmapped) = Terms(doc.Attributes, "attributes", sourceAttributes);
+        // A link for each term the source gives and each category they map to; a mapped category's link is Signpost's own.
+        var attributes = terms.Select(t => t.Term.Id).Concat(categories).Distinct().Select(termId =>
+        {
+            var link = sourceAttributes.GetValueOrDefault(termId);
+            return new ServiceAttribute
+            {
+                Id = link is { Id: var kept } && kept != Guid.Empty ? kept : DeterministicGuid.Create(id, $"import/attribute/{termId:N}"),
+                LinkId = id,
+                TaxonomyTermId = termId,
+                LinkType = link?.LinkType,
+                Value = link?.Value,
+            };
+        }).ToList();
+        return new ImportedListing(organization, service, locations, details, terms, categories, attributes, warnings, unmapped, NotKept.Paths(doc));
     }
 
     private async Task<Location> LocationAsync(HsdsLocation doc, Guid organizationId, string path, List<string> warnings, CancellationToken cancellationToken)
@@ -244,7 +267,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             return contact;
         }).ToList();
 
-    private List<Language> Languages(IReadOnlyList<HsdsLanguage>? languages, Guid serviceId, string path, List<string> warnings)
+    private List<Language> Languages(IReadOnlyList<HsdsLanguage>? languages, Guid ownerId, string path, List<string> warnings, Action<Language> own)
     {
         var result = new List<Language>();
         foreach (var (l, i) in (languages ?? []).Select((l, i) => (l, i)))
@@ -256,14 +279,15 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
                 continue;
             }
 
-            result.Add(new Language
+            var language = new Language
             {
-                Id = Child(serviceId, "language", Key(l.Id), i),
-                ServiceId = serviceId,
+                Id = Child(ownerId, "language", Key(l.Id), i),
                 Name = name,
                 Code = Text(l.Code, $"{path}[{i}].code", TextLimits.Code),
                 Note = Text(l.Note, $"{path}[{i}].note", TextLimits.Short),
-            });
+            };
+            own(language);
+            result.Add(language);
         }
 
         return result;
@@ -323,7 +347,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
             return area;
         }).ToList();
 
-    private List<Schedule> Schedules(IReadOnlyList<HsdsSchedule>? schedules, Guid ownerId, string path) =>
+    private List<Schedule> Schedules(IReadOnlyList<HsdsSchedule>? schedules, Guid ownerId, string path, Action<Schedule> own) =>
         (schedules ?? []).Select((s, i) =>
         {
             var freq = string.IsNullOrWhiteSpace(s.Freq) ? null : s.Freq.Trim().ToUpperInvariant();
@@ -336,7 +360,7 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
                 throw new ImportProblem($"{path}[{i}].{problem.Field}", problem.Problem);
             }
 
-            return new Schedule
+            var schedule = new Schedule
             {
                 Id = Child(ownerId, "schedule", Key(s.Id), i),
                 Freq = freq,
@@ -351,9 +375,12 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
                 Description = description,
                 Notes = Text(s.Notes, $"{path}[{i}].notes", TextLimits.Short),
             };
+            own(schedule);
+            return schedule;
         }).ToList();
 
-    private (List<SourceTerm> Terms, List<Guid> Categories, List<SourceTerm> Unmapped) Terms(IReadOnlyList<HsdsAttribute>? attributes, string path, Dictionary<Guid, Guid> attributeIds)
+    /// <param name="sourceAttributes">Filled with the source's link for each term: its id (where it is kept), type and value.</param>
+    private (List<SourceTerm> Terms, List<Guid> Categories, List<SourceTerm> Unmapped) Terms(IReadOnlyList<HsdsAttribute>? attributes, string path, Dictionary<Guid, ServiceAttribute> sourceAttributes)
     {
         var terms = new List<SourceTerm>();
         var categories = new List<Guid>();
@@ -366,10 +393,17 @@ public sealed class HsdsListingMapper(string source, TaxonomyMapping mapping, IR
                 throw new ImportProblem($"{path}[{i}].taxonomy_term_id", "is required (the term the attribute links to)");
             }
 
-            // The link keeps its own id, as the small records do, where it is new to this listing.
-            if (_keepSourceIds && a.Id != Guid.Empty && !attributeIds.ContainsKey(termId) && _usedIds.Add(a.Id))
+            // The first link to a term is the one kept. It keeps its own id, as the small records do,
+            // where that is new to this listing.
+            if (!sourceAttributes.ContainsKey(termId))
             {
-                attributeIds[termId] = a.Id;
+                sourceAttributes[termId] = new ServiceAttribute
+                {
+                    Id = _keepSourceIds && a.Id != Guid.Empty && _usedIds.Add(a.Id) ? a.Id : Guid.Empty,
+                    TaxonomyTermId = termId,
+                    LinkType = Text(a.LinkType, $"{path}[{i}].link_type", TextLimits.Code),
+                    Value = Text(a.Value, $"{path}[{i}].value", TextLimits.Short),
+                };
             }
 
             // A term of Signpost's own taxonomy (e.g. from Signpost's own feed) is a category already.

@@ -139,6 +139,8 @@ public static partial class ImportCommand
                 report.Warn(record, warning);
             }
 
+            report.NotKept(record, listing.NotKept);
+
             report.Unmapped(listing.UnmappedTerms);
             report.Count(outcome);
         }

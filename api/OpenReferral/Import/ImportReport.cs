@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace Signpost.OpenReferral.Import;
 
-/// <summary>What a run did, told as it goes (progress, each skipped record, warnings) and summed up at the end.</summary>
+/// <summary>
+/// What a run did, told as it goes (progress, each skipped record, warnings, fields Signpost does
+/// not keep) and summed up at the end.
+/// </summary>
 public sealed class ImportReport(TextWriter output, TextWriter error)
 {
     private const int ProgressEvery = 50;
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private readonly Dictionary<Guid, SourceTerm> _unmapped = [];
+    private readonly SortedDictionary<string, int> _notKept = new(StringComparer.Ordinal);
 
     public int Created { get; private set; }
     public int Updated { get; private set; }
@@ -15,6 +19,8 @@ public sealed class ImportReport(TextWriter output, TextWriter error)
     public int Archived { get; private set; }
     public int Skipped { get; private set; }
     public int Warnings { get; private set; }
+    /// <summary>Records with a field Signpost has no place for.</summary>
+    public int NotKeptRecords { get; private set; }
     public int Read => Created + Updated + Unchanged + Skipped;
     public IReadOnlyCollection<SourceTerm> UnmappedTerms => _unmapped.Values;
 
@@ -45,6 +51,26 @@ public sealed class ImportReport(TextWriter output, TextWriter error)
         error.WriteLine($"warning {record.Id}: {record.Where}.{warning}");
     }
 
+    /// <summary>
+    /// The record's fields that Signpost has no place for, each named once on one line, so nothing
+    /// is dropped without a word; counted by field for the summary.
+    /// </summary>
+    public void NotKept(SourceRecord record, IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        NotKeptRecords++;
+        foreach (var path in paths)
+        {
+            _notKept[path] = _notKept.GetValueOrDefault(path) + 1;
+        }
+
+        error.WriteLine($"not kept: {string.Join(", ", paths)} ({record.Id}: {record.Where})");
+    }
+
     public void Unmapped(IEnumerable<SourceTerm> terms)
     {
         foreach (var term in terms)
@@ -64,10 +90,19 @@ public sealed class ImportReport(TextWriter output, TextWriter error)
             }
         }
 
+        if (_notKept.Count > 0)
+        {
+            output.WriteLine($"{NotKeptRecords} services had fields Signpost has no place for (not kept; services named above), by field:");
+            foreach (var (path, records) in _notKept)
+            {
+                output.WriteLine($"  {path}  ({records})");
+            }
+        }
+
         var seconds = Math.Max(_elapsed.Elapsed.TotalSeconds, 0.001);
         output.WriteLine(
             $"{(dryRun ? "Dry run (nothing saved) of" : "Imported")} {source}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Archived} archived, {Skipped} skipped" +
-            $" ({Read} services read in {seconds:0.0} s, {Read / seconds:0.#} a second; {Warnings} warnings).");
+            $" ({Read} services read in {seconds:0.0} s, {Read / seconds:0.#} a second; {Warnings} warnings; {NotKeptRecords} with fields not kept).");
         if (stoppedBecause is not null)
         {
             error.WriteLine($"import: stopped: {stoppedBecause}");

@@ -11,7 +11,7 @@ namespace Signpost.OpenReferral.Import;
 /// </summary>
 public static class ListingSnapshot
 {
-    public static SortedDictionary<string, string?> Of(Service s, Organization o, IEnumerable<Location> locations, IEnumerable<Guid> termIds)
+    public static SortedDictionary<string, string?> Of(Service s, Organization o, IEnumerable<Location> locations, LocationDetails details, IReadOnlyCollection<ServiceAttribute> attributes)
     {
         var f = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         Add(f, "name", s.Name);
@@ -36,29 +36,11 @@ public static class ListingSnapshot
         Add(f, "organization.website", o.Website);
         Add(f, "organization.legalStatus", o.LegalStatus);
         Add(f, "organization.uri", o.Uri);
+        Phones(f, "organization.phones", o.Phones);
+        Contacts(f, "organization.contacts", o.Contacts);
         Phones(f, "phones", s.Phones);
-        Each(f, "contacts", s.Contacts, c => c.Id, (p, c) =>
-        {
-            Add(f, $"{p}.name", c.Name);
-            Add(f, $"{p}.title", c.Title);
-            Add(f, $"{p}.department", c.Department);
-            Add(f, $"{p}.email", c.Email);
-            Phones(f, $"{p}.phones", c.Phones);
-        });
-        Each(f, "schedules", s.Schedules, x => x.Id, (p, x) =>
-        {
-            Add(f, $"{p}.freq", x.Freq);
-            Add(f, $"{p}.interval", Text(x.Interval));
-            Add(f, $"{p}.byDay", x.ByDay);
-            Add(f, $"{p}.opensAt", x.OpensAt);
-            Add(f, $"{p}.closesAt", x.ClosesAt);
-            Add(f, $"{p}.dtStart", Text(x.DtStart));
-            Add(f, $"{p}.until", Text(x.Until));
-            Add(f, $"{p}.validFrom", Text(x.ValidFrom));
-            Add(f, $"{p}.validTo", Text(x.ValidTo));
-            Add(f, $"{p}.description", x.Description);
-            Add(f, $"{p}.notes", x.Notes);
-        });
+        Contacts(f, "contacts", s.Contacts);
+        Schedules(f, "schedules", s.Schedules);
         Each(f, "serviceAreas", s.ServiceAreas, x => x.Id, (p, x) =>
         {
             Add(f, $"{p}.name", x.Name);
@@ -75,12 +57,7 @@ public static class ListingSnapshot
             Add(f, $"{p}.validFrom", Text(x.ValidFrom));
             Add(f, $"{p}.validTo", Text(x.ValidTo));
         });
-        Each(f, "languages", s.Languages, x => x.Id, (p, x) =>
-        {
-            Add(f, $"{p}.name", x.Name);
-            Add(f, $"{p}.code", x.Code);
-            Add(f, $"{p}.note", x.Note);
-        });
+        Languages(f, "languages", s.Languages);
         var descriptions = s.ServiceAtLocations.ToDictionary(a => a.LocationId, a => a.Description);
         Each(f, "locations", locations, l => l.Id, (p, l) =>
         {
@@ -113,8 +90,16 @@ public static class ListingSnapshot
                 Add(f, $"{q}.url", a.Url);
             });
             Phones(f, $"{p}.phones", l.Phones);
+            Languages(f, $"{p}.languages", details.Languages.Where(x => x.LocationId == l.Id));
+            Schedules(f, $"{p}.schedules", details.Schedules.Where(x => x.LocationId == l.Id));
         });
-        Add(f, "terms", string.Join(",", termIds.Distinct().Order().Select(t => t.ToString("D"))));
+        Add(f, "terms", string.Join(",", attributes.Select(a => a.TaxonomyTermId).Distinct().Order().Select(t => t.ToString("D"))));
+        foreach (var a in attributes)
+        {
+            Add(f, $"terms[{a.TaxonomyTermId:D}].linkType", a.LinkType);
+            Add(f, $"terms[{a.TaxonomyTermId:D}].value", a.Value);
+        }
+
         return f;
     }
 
@@ -124,6 +109,40 @@ public static class ListingSnapshot
             .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
             .Where(c => c.OldValue != c.NewValue)
             .ToList();
+
+    private static void Contacts(SortedDictionary<string, string?> f, string path, IEnumerable<Contact> contacts) =>
+        Each(f, path, contacts, c => c.Id, (p, c) =>
+        {
+            Add(f, $"{p}.name", c.Name);
+            Add(f, $"{p}.title", c.Title);
+            Add(f, $"{p}.department", c.Department);
+            Add(f, $"{p}.email", c.Email);
+            Phones(f, $"{p}.phones", c.Phones);
+        });
+
+    private static void Schedules(SortedDictionary<string, string?> f, string path, IEnumerable<Schedule> schedules) =>
+        Each(f, path, schedules, x => x.Id, (p, x) =>
+        {
+            Add(f, $"{p}.freq", x.Freq);
+            Add(f, $"{p}.interval", Text(x.Interval));
+            Add(f, $"{p}.byDay", x.ByDay);
+            Add(f, $"{p}.opensAt", x.OpensAt);
+            Add(f, $"{p}.closesAt", x.ClosesAt);
+            Add(f, $"{p}.dtStart", Text(x.DtStart));
+            Add(f, $"{p}.until", Text(x.Until));
+            Add(f, $"{p}.validFrom", Text(x.ValidFrom));
+            Add(f, $"{p}.validTo", Text(x.ValidTo));
+            Add(f, $"{p}.description", x.Description);
+            Add(f, $"{p}.notes", x.Notes);
+        });
+
+    private static void Languages(SortedDictionary<string, string?> f, string path, IEnumerable<Language> languages) =>
+        Each(f, path, languages, x => x.Id, (p, x) =>
+        {
+            Add(f, $"{p}.name", x.Name);
+            Add(f, $"{p}.code", x.Code);
+            Add(f, $"{p}.note", x.Note);
+        });
 
     private static void Phones(SortedDictionary<string, string?> f, string path, IEnumerable<Phone> phones) =>
         Each(f, path, phones, x => x.Id, (p, x) =>

@@ -84,12 +84,12 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
             throw new ImportProblem("id", $"{id} was imported from the source '{owner}'; import it from there");
         }
 
-        var termIds = listing.Terms.Select(t => t.Term.Id).Concat(listing.CategoryIds).ToList();
-        var after = ListingSnapshot.Of(listing.Service, listing.Organization, listing.Locations, termIds);
+        var after = ListingSnapshot.Of(listing.Service, listing.Organization, listing.Locations, listing.LocationDetails, listing.Attributes);
         if (stored is not null)
         {
-            var storedTerms = await db.Attributes.Where(a => a.LinkId == id).Select(a => a.TaxonomyTermId).ToListAsync(cancellationToken);
-            var before = ListingSnapshot.Of(stored, stored.Organization!, stored.ServiceAtLocations.Select(a => a.Location!), storedTerms);
+            var storedAttributes = await db.Attributes.Where(a => a.LinkId == id).ToListAsync(cancellationToken);
+            var storedLocations = stored.ServiceAtLocations.Select(a => a.Location!).ToList();
+            var before = ListingSnapshot.Of(stored, stored.Organization!, storedLocations, await LocationDetailsAsync(storedLocations, cancellationToken), storedAttributes);
             var changes = ListingSnapshot.Diff(before, after);
             if (changes.Count == 0)
             {
@@ -98,18 +98,18 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
 
             await DeleteSmallRecordsAsync(id, cancellationToken);
             await UpsertOrganizationAsync(listing.Organization, cancellationToken);
-            await UpsertLocationsAsync(listing.Locations, cancellationToken);
+            await UpsertLocationsAsync(listing.Locations, listing.LocationDetails, cancellationToken);
             await UpsertTermsAsync(listing.Terms, cancellationToken);
             var service = await db.Services.AsTracking().FirstAsync(s => s.Id == id, cancellationToken);
             CopyFields(listing.Service, service);
-            AddSmallRecords(listing, id);
+            AddSmallRecords(listing);
             ListingAudit.Record(db, service, "updated", changes, Actor, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return ImportOutcome.Updated;
         }
 
         await UpsertOrganizationAsync(listing.Organization, cancellationToken);
-        await UpsertLocationsAsync(listing.Locations, cancellationToken);
+        await UpsertLocationsAsync(listing.Locations, listing.LocationDetails, cancellationToken);
         await UpsertTermsAsync(listing.Terms, cancellationToken);
         var created = listing.Service;
         var links = created.ServiceAtLocations;
@@ -117,7 +117,7 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
         created.Organization = null;
         db.Services.Add(created);
         db.ServiceAtLocations.AddRange(links);
-        db.Attributes.AddRange(Attributes(listing, id));
+        db.Attributes.AddRange(listing.Attributes);
         db.ImportedServices.Add(new ImportedService { ServiceId = id, Source = source, FirstImportedAt = time.GetUtcNow() });
         ListingAudit.Record(db, created, "created", ListingSnapshot.Diff(new Dictionary<string, string?>(), after), Actor, time.GetUtcNow(), newListing: true);
         await db.SaveChangesAsync(cancellationToken);
@@ -126,7 +126,8 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
 
     private Task<Service?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         db.Services.AsNoTracking().AsSplitQuery()
-            .Include(s => s.Organization)
+            .Include(s => s.Organization!).ThenInclude(o => o.Phones)
+            .Include(s => s.Organization!).ThenInclude(o => o.Contacts).ThenInclude(c => c.Phones)
             .Include(s => s.Phones).Include(s => s.Schedules).Include(s => s.ServiceAreas)
             .Include(s => s.CostOptions).Include(s => s.Languages)
             .Include(s => s.Contacts).ThenInclude(c => c.Phones)
@@ -134,6 +135,15 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
             .Include(s => s.ServiceAtLocations).ThenInclude(a => a.Location!).ThenInclude(l => l.Accessibility)
             .Include(s => s.ServiceAtLocations).ThenInclude(a => a.Location!).ThenInclude(l => l.Phones)
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    /// <summary>The stored languages and schedules of these locations.</summary>
+    private async Task<LocationDetails> LocationDetailsAsync(List<Location> locations, CancellationToken cancellationToken)
+    {
+        var ids = locations.Select(l => (Guid?)l.Id).ToList();
+        return new LocationDetails(
+            await db.Languages.Where(l => ids.Contains(l.LocationId)).ToListAsync(cancellationToken),
+            await db.Schedules.Where(s => ids.Contains(s.LocationId)).ToListAsync(cancellationToken));
+    }
 
     /// <summary>Removes the service's own small records; they are written again from the source.</summary>
     private async Task DeleteSmallRecordsAsync(Guid id, CancellationToken cancellationToken)
@@ -149,29 +159,31 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
         await db.Attributes.Where(a => a.LinkId == id).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private void AddSmallRecords(ImportedListing listing, Guid id)
+    private void AddSmallRecords(ImportedListing listing)
     {
         var s = listing.Service;
         db.Phones.AddRange(s.Phones);
         db.Contacts.AddRange(s.Contacts);
-        db.Schedules.AddRange(s.Schedules.Select(x => { x.ServiceId = id; return x; }));
+        db.Schedules.AddRange(s.Schedules);
         db.ServiceAreas.AddRange(s.ServiceAreas);
         db.CostOptions.AddRange(s.CostOptions);
         db.Languages.AddRange(s.Languages);
         db.ServiceAtLocations.AddRange(s.ServiceAtLocations);
-        db.Attributes.AddRange(Attributes(listing, id));
+        db.Attributes.AddRange(listing.Attributes);
     }
 
-    private static IEnumerable<ServiceAttribute> Attributes(ImportedListing listing, Guid id) =>
-        listing.Terms.Select(t => t.Term.Id).Concat(listing.CategoryIds).Distinct().Select(termId => new ServiceAttribute
-        {
-            Id = listing.AttributeIds.TryGetValue(termId, out var sourceId) ? sourceId : DeterministicGuid.Create(id, $"import/attribute/{termId:N}"),
-            LinkId = id,
-            TaxonomyTermId = termId,
-        });
-
+    /// <summary>
+    /// Writes the organisation's fields, and replaces its phones and contacts with the source's: an
+    /// organisation is shared by its services, so each of their listings carries the same ones.
+    /// </summary>
     private async Task UpsertOrganizationAsync(Organization incoming, CancellationToken cancellationToken)
     {
+        var contactIds = db.Contacts.Where(c => c.OrganizationId == incoming.Id).Select(c => c.Id);
+        await db.Phones.Where(p => p.OrganizationId == incoming.Id || (p.ContactId != null && contactIds.Contains(p.ContactId.Value))).ExecuteDeleteAsync(cancellationToken);
+        await db.Contacts.Where(c => c.OrganizationId == incoming.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Phones.AddRange(incoming.Phones);
+        db.Contacts.AddRange(incoming.Contacts);
+
         var organization = await db.Organizations.AsTracking().FirstOrDefaultAsync(o => o.Id == incoming.Id, cancellationToken);
         if (organization is null)
         {
@@ -197,10 +209,16 @@ public sealed class ListingStore(DirectoryDbContext db, TimeProvider time, strin
         }
     }
 
-    private async Task UpsertLocationsAsync(List<Location> incoming, CancellationToken cancellationToken)
+    private async Task UpsertLocationsAsync(List<Location> incoming, LocationDetails details, CancellationToken cancellationToken)
     {
         foreach (var l in incoming)
         {
+            // Languages and schedules name their location without being part of it: replaced as its phones are.
+            await db.Languages.Where(x => x.LocationId == l.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Schedules.Where(x => x.LocationId == l.Id).ExecuteDeleteAsync(cancellationToken);
+            db.Languages.AddRange(details.Languages.Where(x => x.LocationId == l.Id));
+            db.Schedules.AddRange(details.Schedules.Where(x => x.LocationId == l.Id));
+
             var location = await db.Locations.AsTracking().FirstOrDefaultAsync(x => x.Id == l.Id, cancellationToken);
             if (location is null)
             {
