@@ -278,7 +278,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         var service = services.First(s => s.Locations.Count > 0 && s.Schedules.Count > 0 && s.Id != SiteApiFactory.HostileServiceId);
         var page = await NewPageAsync();
         var problems = new List<string>();
-        foreach (var path in new[] { "/", "/search/#postcode=EX10+8XX", "/categories/", SiteUrls.Category("dementia"), SiteUrls.Service(service.Name, service.Id), "/areas/",
+        foreach (var path in new[] { "/", "/search/#postcode=EX10+8XX", "/categories/", SiteUrls.Category("dementia"), SiteUrls.Service(service.Name, service.Id), "/areas/", SiteUrls.Area("Sidbury"),
                                      SiteUrls.ListYourService, SiteUrls.About(SiteUrls.ReportProblem, service.Id), SiteUrls.About(SiteUrls.SuggestChange, service.Id) })
         {
             await page.GotoAsync(path);
