@@ -34,7 +34,7 @@ public static class PlanPages
 
         foreach (var area in site.Areas)
         {
-            pages.AddRange(Listing(area.Services.Count, site).Select(n => Page<AreaPage>(SiteUrls.Paged(area.Url, n), site, ("Entry", area), ("Page", n))));
+            pages.AddRange(Listing(area.ListedCount, site).Select(n => Page<AreaPage>(SiteUrls.Paged(area.Url, n), site, ("Entry", area), ("Page", n))));
         }
 
         pages.AddRange(ContentPages(site, contentFolder));

@@ -1,3 +1,4 @@
+using Signpost.Geo;
 using Signpost.Site.Api;
 
 namespace Signpost.Site;
@@ -48,10 +49,15 @@ public sealed class SiteModel
             categories.AddRange(children);
         }
 
+        var reaching = serviceEntries.Select(s => (Entry: s, Areas: AreaRings.Of(s.Service))).Where(s => s.Areas.Count > 0).ToList();
         var areas = serviceEntries
             .SelectMany(s => s.Towns.Select(t => (Town: t, Page: s)))
             .GroupBy(x => SiteUrls.Slug(x.Town), StringComparer.Ordinal)
-            .Select(g => new AreaEntry(g.First().Town, SiteUrls.Area(g.First().Town), g.Select(x => x.Page).Distinct().ToList()))
+            .Select(g =>
+            {
+                var located = g.Select(x => x.Page).Distinct().ToList();
+                return new AreaEntry(g.First().Town, SiteUrls.Area(g.First().Town), located, AlsoServing(g.Key, located, reaching));
+            })
             .OrderBy(a => a.Town, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
@@ -61,6 +67,48 @@ public sealed class SiteModel
             Categories = categories, Areas = areas, Reference = reference,
         };
     }
+
+    /// <summary>
+    /// The services a town's page lists after its own: those whose service area covers the town's
+    /// centre and that have no place in it, nearest place to the centre first (none last), then
+    /// by id, the order the API gives services that reach a point only by their area.
+    /// </summary>
+    private static IReadOnlyList<ServiceEntry> AlsoServing(string townSlug, List<ServiceEntry> located, List<(ServiceEntry Entry, List<AreaRings> Areas)> reaching)
+    {
+        if (Centre(townSlug, located) is not { } centre)
+        {
+            return [];
+        }
+
+        var inTown = located.Select(s => s.Service.Id).ToHashSet(StringComparer.Ordinal);
+        return reaching
+            .Where(r => !inTown.Contains(r.Entry.Service.Id) && r.Areas.Any(a => a.Covers(centre.Latitude, centre.Longitude)))
+            .Select(r => (r.Entry, Km: NearestKm(r.Entry.Service, centre)))
+            .OrderBy(r => r.Km ?? double.PositiveInfinity).ThenBy(r => r.Entry.Service.Id, StringComparer.Ordinal)
+            .Select(r => r.Entry)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The mean of the town's places (each place once, so a hall with many services does not pull
+    /// the centre towards it); null when none of them is on the map.
+    /// </summary>
+    private static GeoPoint? Centre(string townSlug, List<ServiceEntry> located)
+    {
+        var places = located
+            .SelectMany(s => s.Service.Locations)
+            .Where(l => l.LocationType == "PHYSICAL" && l.Address is { City.Length: > 0 } && SiteUrls.Slug(l.Address.City.Trim()) == townSlug)
+            .Where(l => l.Latitude is not null && l.Longitude is not null)
+            .Select(l => (Lat: l.Latitude!.Value, Lon: l.Longitude!.Value))
+            .Distinct()
+            .ToList();
+        return places.Count == 0 ? null : new GeoPoint(places.Average(p => p.Lat), places.Average(p => p.Lon));
+    }
+
+    private static double? NearestKm(Service service, GeoPoint from) =>
+        service.Locations.Where(l => l.Latitude is not null && l.Longitude is not null)
+            .Select(l => (double?)GreatCircle.DistanceKm(from, new GeoPoint(l.Latitude!.Value, l.Longitude!.Value)))
+            .Min();
 
     private static IReadOnlyList<string> Towns(Service service) =>
         service.Locations
@@ -78,5 +126,12 @@ public sealed record OrganizationEntry(Organization Organization, string Url, IR
 /// <summary>A need and its services; a broad need (no parent) lists its narrower needs' services too.</summary>
 public sealed record CategoryEntry(Category Category, Category? Parent, string Url, IReadOnlyList<CategoryEntry> Children, IReadOnlyList<ServiceEntry> Services);
 
-/// <summary>A town and the services with a place in it.</summary>
-public sealed record AreaEntry(string Town, string Url, IReadOnlyList<ServiceEntry> Services);
+/// <summary>
+/// A town: the services with a place in it (<paramref name="Services"/>), then the services that
+/// reach it only through a service area covering its centre (<paramref name="AlsoServing"/>).
+/// </summary>
+public sealed record AreaEntry(string Town, string Url, IReadOnlyList<ServiceEntry> Services, IReadOnlyList<ServiceEntry> AlsoServing)
+{
+    /// <summary>Every service the town's pages list, both groups together.</summary>
+    public int ListedCount => Services.Count + AlsoServing.Count;
+}

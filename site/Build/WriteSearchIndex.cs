@@ -36,7 +36,7 @@ public static class WriteSearchIndex
     public static IndexSummary Run(SiteModel site, string outputFolder, bool textSearch)
     {
         var folder = Path.Combine(outputFolder, "index");
-        var services = site.Services.Select(s => (Entry: s, Points: Points(s.Service), Areas: Areas(s.Service))).ToList();
+        var services = site.Services.Select(s => (Entry: s, Points: Points(s.Service), Areas: AreaRings.Of(s.Service))).ToList();
 
         var placed = services.Where(s => s.Points.Count > 0)
             .Select(s => new IndexEntry(Json(s.Entry, withAreas: false), s.Points, [])).ToList();
@@ -134,7 +134,7 @@ public static class WriteSearchIndex
             o["h"] = new JsonArray(hours);
         }
 
-        var areas = withAreas ? Areas(s) : [];
+        var areas = withAreas ? AreaRings.Of(s) : [];
         if (areas.Count > 0)
         {
             o["a"] = new JsonArray(areas.SelectMany(a => a.Rings).Select(ring => (JsonNode)new JsonArray(ring.SelectMany(p => new JsonNode?[] { R(p.Lat), R(p.Lon) }).ToArray())).ToArray());
@@ -149,8 +149,6 @@ public static class WriteSearchIndex
 
     private static List<(double Lat, double Lon)> Points(Service s) =>
         s.Locations.Where(l => l.Latitude is not null && l.Longitude is not null).Select(l => (l.Latitude!.Value, l.Longitude!.Value)).Distinct().ToList();
-
-    private static List<AreaRings> Areas(Service s) => s.ServiceAreas.Select(a => AreaRings.Parse(a.Extent)).OfType<AreaRings>().ToList();
 
     private sealed record IndexEntry(string Json, List<(double Lat, double Lon)> Points, List<AreaRings> Areas);
 
@@ -172,36 +170,6 @@ public static class WriteSearchIndex
             (lat >= (South + North) / 2 ? 2 : 0) + (lon >= (West + East) / 2 ? 1 : 0);
 
         public bool Overlaps(Bounds other) => South <= other.North && North >= other.South && West <= other.East && East >= other.West;
-    }
-
-    /// <summary>A service area's polygon rings (GeoJSON Polygon or MultiPolygon) and their bounds.</summary>
-    private sealed record AreaRings(List<List<(double Lat, double Lon)>> Rings, Bounds Bounds)
-    {
-        public bool Overlaps(Bounds tile) => Bounds.Overlaps(tile);
-
-        public static AreaRings? Parse(string? geoJson)
-        {
-            if (string.IsNullOrWhiteSpace(geoJson))
-            {
-                return null;
-            }
-
-            var node = JsonNode.Parse(geoJson);
-            var polygons = node?["type"]?.GetValue<string>() switch
-            {
-                "Polygon" => [node["coordinates"]!.AsArray()],
-                "MultiPolygon" => node["coordinates"]!.AsArray().Select(p => p!.AsArray()).ToList(),
-                _ => new List<JsonArray>(),
-            };
-            var rings = polygons.SelectMany(p => p.Select(r => r!.AsArray().Select(pt => (Lat: pt![1]!.GetValue<double>(), Lon: pt[0]!.GetValue<double>())).ToList())).ToList();
-            if (rings.Count == 0)
-            {
-                return null;
-            }
-
-            var all = rings.SelectMany(r => r).ToList();
-            return new AreaRings(rings, new Bounds(all.Min(p => p.Lat), all.Min(p => p.Lon), all.Max(p => p.Lat), all.Max(p => p.Lon)));
-        }
     }
 }
 

@@ -139,8 +139,18 @@
   }
 
   // ---- search -----------------------------------------------------------------------------
-  var statusEl = document.getElementById("results-status"), list = document.getElementById("results"), more = document.getElementById("more");
-  var shown = [], shownCount = 0;
+  var statusEl = document.getElementById("results-status"), heading = document.getElementById("results-heading");
+  var list = document.getElementById("results"), more = document.getElementById("more"), serving = document.getElementById("serving");
+  // A search by place lists two groups, as the API does: the services with a place within reach,
+  // then, under their own heading, those that reach the resident only through their service area.
+  var nearby = { list: list, more: more, results: [], shown: 0 };
+  var reaching = { list: document.getElementById("serving-results"), more: document.getElementById("more-serving"), results: [], shown: 0 };
+
+  // After a search by words or a failed search: one plain list, no second group.
+  function clearGroups() {
+    heading.textContent = "Results"; more.textContent = "Show more results";
+    list.textContent = ""; more.hidden = true; serving.hidden = true;
+  }
 
   function where(state) {
     if (state.near) {
@@ -182,13 +192,13 @@
       });
     }).catch(function (e) {
       statusEl.textContent = e.message;
-      list.textContent = ""; more.hidden = true;
+      clearGroups();
       if (state.postcode) showPostcodeError(e.message);
     });
   }
 
   function render(p, meta, parts, state, reach, radiusKm) {
-    var parent = {}, holidays = {}, byId = {}, now = ukNow(), results = [];
+    var parent = {}, holidays = {}, byId = {}, now = ukNow(), near = [], areaOnly = [];
     meta.categories.forEach(function (c) { parent[c[0]] = c[2]; });
     meta.bankHolidays.forEach(function (d) { holidays[d] = true; });
     // A service can be in a place tile and the area tile; the area tile's copy also has its polygons.
@@ -196,21 +206,42 @@
     Object.keys(byId).forEach(function (id) {
       var s = byId[id];
       if (state.need && !s.c.some(function (c) { return c === state.need || parent[c] === state.need; })) return;
-      var best = Infinity;
-      s.l.forEach(function (l) { var km = distanceKm(p.lat, p.lon, l[0], l[1]); if (km <= reach && km < best) best = km; });
-      if (best === Infinity && s.a && covers(s.a, p)) best = 0;
-      if (best === Infinity) return;
+      // The distance to the service's nearest place wherever it is (Infinity with none): it decides
+      // the group, orders both groups, and is what the second group shows.
+      var km = Infinity;
+      s.l.forEach(function (l) { km = Math.min(km, distanceKm(p.lat, p.lon, l[0], l[1])); });
+      var group = km <= reach ? near : s.a && covers(s.a, p) ? areaOnly : null;
+      if (!group) return;
       var open = isOpen(s, now, holidays);
       if (state.open === "now" && !open) return;
-      results.push({ s: s, km: best, open: open });
+      group.push({ s: s, km: km, open: open });
     });
-    results.sort(function (a, b) { return a.km - b.km || (a.s.i.toUpperCase() < b.s.i.toUpperCase() ? -1 : 1); });
-    shown = results; shownCount = 0; list.textContent = "";
-    var within = (reach < radiusKm ? (reach / KM_PER_MILE).toFixed(1) : String(radiusKm / KM_PER_MILE)) + " miles";
-    statusEl.textContent = (results.length === 1 ? "1 service" : results.length + " services") + " within " + within + " of " + p.label +
-      (state.open === "now" ? ", open now" : "") + ", nearest first." + (reach < radiusKm ? " There are many services here, so this shows the nearest." : "");
-    showMore();
+    near.sort(nearestThenId); areaOnly.sort(nearestThenId);
+
+    var within = (reach < radiusKm ? (reach / KM_PER_MILE).toFixed(1) : String(radiusKm / KM_PER_MILE)) + " miles", openNow = state.open === "now" ? ", open now" : "";
+    var scope = " within " + within + " of " + p.label + openNow;
+    statusEl.textContent = (near.length ? count(near.length) + scope + ", nearest first." : "No services" + scope + ".") +
+      (reach < radiusKm ? " There are many services here, so this shows the nearest." : "") +
+      (areaOnly.length ? " Also serving your area" + openNow + ": " + count(areaOnly.length) + "." : "");
+    heading.textContent = "Near " + p.label;
+    more.textContent = "Show more nearby services";
+    fill(nearby, near);
+    fill(reaching, areaOnly);
+    serving.hidden = areaOnly.length === 0;
     focusResults();
+  }
+
+  function count(n) { return n === 1 ? "1 service" : n + " services"; }
+
+  // Nearest first; services without a place (Infinity) last; ties by id, as the API breaks them.
+  function nearestThenId(a, b) {
+    if (a.km !== b.km) return a.km < b.km ? -1 : 1;
+    return a.s.i.toUpperCase() < b.s.i.toUpperCase() ? -1 : 1;
+  }
+
+  function fill(group, results) {
+    group.results = results; group.shown = 0; group.list.textContent = "";
+    showMore(group);
   }
 
   var pagefind = null, wordResults = [], wordsShown = 0;
@@ -218,7 +249,7 @@
     if (wordsInput) wordsInput.value = q;
     statusEl.textContent = "Searching…";
     (pagefind = pagefind || import("/pagefind/pagefind.js")).then(function (pf) { return pf.search(q); }).then(function (found) {
-      wordResults = found ? found.results : []; wordsShown = 0; list.textContent = "";
+      wordResults = found ? found.results : []; wordsShown = 0; clearGroups();
       statusEl.textContent = (wordResults.length === 1 ? "1 service matches" : wordResults.length + " services match") + " “" + q + "”, best first.";
       return showMoreWords();
     }).then(focusResults).catch(function () { statusEl.textContent = "Search by words is not available. Search by postcode instead."; });
@@ -242,29 +273,38 @@
     });
   }
 
-  function focusResults() { var heading = document.getElementById("results-heading"); if (heading) heading.focus(); }
+  function focusResults() { heading.focus(); }
 
   function el(tag, className, text) { var e = document.createElement(tag); if (className) e.className = className; if (text != null) e.textContent = text; return e; }
 
-  function showMore() {
-    shown.slice(shownCount, shownCount + PAGE).forEach(function (r) {
+  // Shows the group's next page and returns the first link it added, for focus to move to.
+  function showMore(group) {
+    var first = null;
+    group.results.slice(group.shown, group.shown + PAGE).forEach(function (r) {
       var li = el("li"), h = el("h3"), a = el("a", null, r.s.n);
       if (/^\/services\/[a-z0-9-]+\/$/.test(r.s.u)) a.href = r.s.u;
+      first = first || a;
       h.appendChild(a); li.appendChild(h);
       li.appendChild(el("p", "meta", r.s.t ? r.s.o + " · " + r.s.t : r.s.o));
       var line = el("p");
       if (r.s.x) line.appendChild(el("span", "badge closed", "Temporarily closed"));
       else if (r.open) line.appendChild(el("span", "badge open", "Open now"));
-      line.appendChild(document.createTextNode(r.km === 0 ? "Covers your area" : (r.km / KM_PER_MILE).toFixed(1) + " miles away"));
-      li.appendChild(line);
-      list.appendChild(li);
+      // A service with no place of its own (a helpline, say) has no distance to show.
+      if (r.km !== Infinity) line.appendChild(document.createTextNode((r.km / KM_PER_MILE).toFixed(1) + " miles away"));
+      if (line.hasChildNodes()) li.appendChild(line);
+      group.list.appendChild(li);
     });
-    shownCount = Math.min(shown.length, shownCount + PAGE);
-    more.hidden = shownCount >= shown.length;
+    group.shown = Math.min(group.results.length, group.shown + PAGE);
+    group.more.hidden = group.shown >= group.results.length;
+    return first;
   }
 
+  // The button hides once everything is shown, so keyboard users go on from the first new service.
+  function showMoreAndFocus(group) { var first = showMore(group); if (first) first.focus(); }
+
   if (onSearchPage) {
-    more.addEventListener("click", function () { if (wordResults.length) showMoreWords(); else showMore(); });
+    more.addEventListener("click", function () { if (wordResults.length) showMoreWords(); else showMoreAndFocus(nearby); });
+    reaching.more.addEventListener("click", function () { showMoreAndFocus(reaching); });
     var fromHash = function () {
       var s = {};
       new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { s[k] = v; });

@@ -9,8 +9,13 @@ namespace Signpost.Site.Tests;
 [Collection(BuiltSiteCollection.Name)]
 public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
 {
-    private const double TenMilesKm = 16.09344;
+    private const double KmPerMile = 1.609344;
+    private const double TenMilesKm = 10 * KmPerMile;
     private static readonly (double Latitude, double Longitude) Sidmouth = (50.68, -3.239);
+
+    // Inland in the Sid Valley, between Sidbury and Sidford: a dozen services have a place within
+    // 2 miles, and more (helplines, home visits) reach it only through their service area.
+    private static readonly (double Latitude, double Longitude) SidValleyInland = (50.7150, -3.2250);
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -43,7 +48,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
     [BrowserFact]
     public async Task APostcodeSearchShowsTheNearestServiceFirst()
     {
-        var expected = await Nearest(new { postcode = "EX10 8XX", radiusKm = TenMilesKm });
+        var found = await NearestAsync(new { postcode = "EX10 8XX", radiusKm = TenMilesKm });
         var page = await NewPageAsync();
         await page.GotoAsync("/");
 
@@ -51,14 +56,14 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Find help" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/search/#", StringComparison.Ordinal));
-        Assert.Equal(expected.Name, await FirstResultAsync(page));
-        Assert.Contains($"{expected.Total} services within 10 miles of EX10 8XX", await page.Locator("#results-status").TextContentAsync());
+        Assert.Equal(found[0].Name, await FirstResultAsync(page));
+        Assert.Equal(Status(found, "EX10 8XX", 10), await page.Locator("#results-status").TextContentAsync());
     }
 
     [BrowserFact]
     public async Task UseMyLocationFindsServicesNearTheDevice()
     {
-        var expected = await Nearest(new { near = new { latitude = Sidmouth.Latitude, longitude = Sidmouth.Longitude }, radiusKm = TenMilesKm });
+        var found = await NearestAsync(new { near = new { latitude = Sidmouth.Latitude, longitude = Sidmouth.Longitude }, radiusKm = TenMilesKm });
         var page = await NewPageAsync(new()
         {
             Geolocation = new() { Latitude = (float)Sidmouth.Latitude, Longitude = (float)Sidmouth.Longitude },
@@ -70,7 +75,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Use my location" }).ClickAsync();
 
-        Assert.Equal(expected.Name, await FirstResultAsync(page));
+        Assert.Equal(found[0].Name, await FirstResultAsync(page));
         Assert.Contains("/search/#", page.Url, StringComparison.Ordinal);
         // The location stays in the browser: no request carries it.
         Assert.DoesNotContain(requests, url => url.Contains("50.68", StringComparison.Ordinal) || url.Contains("3.239", StringComparison.Ordinal));
@@ -80,14 +85,63 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
     public async Task OpenNowMatchesTheApiForTheSameUkMoment()
     {
         // Tuesday 24 November 2026, 10:30 in the UK (GMT), in the browser's clock and the API's question.
-        var expected = await Nearest(new { postcode = "EX10 8XX", radiusKm = TenMilesKm, openAt = "2026-11-24T10:30:00" });
+        var found = await NearestAsync(new { postcode = "EX10 8XX", radiusKm = TenMilesKm, openAt = "2026-11-24T10:30:00" });
         var page = await NewPageAsync();
         await page.Clock.SetFixedTimeAsync(new DateTime(2026, 11, 24, 10, 30, 0, DateTimeKind.Utc));
 
         await page.GotoAsync("/search/#postcode=EX10+8XX&radius=10&open=now");
 
-        Assert.Equal(expected.Name, await FirstResultAsync(page));
-        Assert.Contains($"{expected.Total} services within 10 miles of EX10 8XX, open now", await page.Locator("#results-status").TextContentAsync());
+        Assert.Equal(found[0].Name, await FirstResultAsync(page));
+        Assert.Equal(Status(found, "EX10 8XX", 10, openNow: true), await page.Locator("#results-status").TextContentAsync());
+    }
+
+    [BrowserFact]
+    public async Task ServicesThatReachThePlaceOnlyByAreaFollowTheNearbyOnesUnderTheirOwnHeading()
+    {
+        var found = await NearestAsync(new { near = new { latitude = SidValleyInland.Latitude, longitude = SidValleyInland.Longitude }, radiusKm = 2 * KmPerMile });
+        var nearby = found.Where(f => f.ByLocation).Select(f => f.Url).ToList();
+        var byArea = found.Where(f => !f.ByLocation).Select(f => f.Url).ToList();
+        Assert.True(nearby.Count > 0 && byArea.Count > 0, "the place needs services in both groups");
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(FormattableString.Invariant($"/search/#near={SidValleyInland.Latitude},{SidValleyInland.Longitude}&radius=2"));
+
+        var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Also serving your area" });
+        await heading.WaitForAsync();
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Near your location" }).IsVisibleAsync());
+        Assert.Equal(Status(found, "your location", 2), await page.Locator("#results-status").TextContentAsync());
+        // Each group in the API's order: nearby by distance, then by-area services by their nearest place.
+        Assert.Equal(nearby, await Links(page, "#results"));
+        Assert.Equal(byArea, await Links(page, "#serving-results"));
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => !!(document.getElementById('results').compareDocumentPosition(document.getElementById('serving-heading')) & Node.DOCUMENT_POSITION_FOLLOWING)"),
+            "the by-area group comes after the nearby one");
+        Assert.Contains("Phone, online or home-visit services that cover where you are.", await page.Locator("#serving").TextContentAsync());
+        var problems = await AxeViolationsAsync(page);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [BrowserFact]
+    public async Task ShowMoreListsEveryNearbyServiceAPageAtATimeAndMovesFocusToTheNextOne()
+    {
+        var found = await NearestAsync(new { near = new { latitude = Sidmouth.Latitude, longitude = Sidmouth.Longitude }, radiusKm = TenMilesKm });
+        var nearby = found.Where(f => f.ByLocation).Select(f => f.Url).ToList();
+        Assert.True(nearby.Count > 40, $"only {nearby.Count} nearby services: too few for three pages");
+        var page = await NewPageAsync();
+        await page.GotoAsync(FormattableString.Invariant($"/search/#near={Sidmouth.Latitude},{Sidmouth.Longitude}&radius=10"));
+        await page.Locator("#results li").First.WaitForAsync();
+        Assert.Equal(20, await page.Locator("#results > li").CountAsync());
+
+        var more = page.GetByRole(AriaRole.Button, new() { Name = "Show more nearby services" });
+        await more.ClickAsync();
+        Assert.Equal(nearby[20], await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        while (await more.IsVisibleAsync())
+        {
+            await more.ClickAsync();
+        }
+
+        Assert.Equal(nearby, await Links(page, "#results"));
+        Assert.Equal(found.Where(f => !f.ByLocation).Select(f => f.Url), await Links(page, "#serving-results"));
     }
 
     [PagefindBrowserFact]
@@ -224,7 +278,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         var service = services.First(s => s.Locations.Count > 0 && s.Schedules.Count > 0 && s.Id != SiteApiFactory.HostileServiceId);
         var page = await NewPageAsync();
         var problems = new List<string>();
-        foreach (var path in new[] { "/", "/search/#postcode=EX10+8XX", "/categories/", SiteUrls.Category("dementia"), SiteUrls.Service(service.Name, service.Id), "/areas/",
+        foreach (var path in new[] { "/", "/search/#postcode=EX10+8XX", "/categories/", SiteUrls.Category("dementia"), SiteUrls.Service(service.Name, service.Id), "/areas/", SiteUrls.Area("Sidbury"),
                                      SiteUrls.ListYourService, SiteUrls.About(SiteUrls.ReportProblem, service.Id), SiteUrls.About(SiteUrls.SuggestChange, service.Id) })
         {
             await page.GotoAsync(path);
@@ -290,10 +344,20 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         return await first.TextContentAsync();
     }
 
-    private async Task<(string Name, int Total)> Nearest(object variables)
+    private Task<List<FoundService>> NearestAsync(object variables) => ApiQueries.NearestAsync(site.Api.CreateClient(), variables);
+
+    /// <summary>The service pages a results list links to, in its order.</summary>
+    private static async Task<List<string>> Links(IPage page, string list) =>
+        (await page.Locator($"{list} > li h3 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).ToList();
+
+    /// <summary>What the results status should say for what the API found: each group's count.</summary>
+    private static string Status(List<FoundService> found, string place, int miles, bool openNow = false)
     {
-        var data = await ApiQueries.RunAsync(site.Api.CreateClient(), "Nearest", variables);
-        var services = data["services"]!;
-        return (services["edges"]![0]!["node"]!["name"]!.GetValue<string>(), services["totalCount"]!.GetValue<int>());
+        var open = openNow ? ", open now" : "";
+        var (nearby, byArea) = (found.Count(f => f.ByLocation), found.Count(f => !f.ByLocation));
+        return (nearby > 0 ? $"{Services(nearby)} within {miles} miles of {place}{open}, nearest first." : $"No services within {miles} miles of {place}{open}.")
+            + (byArea > 0 ? $" Also serving your area{open}: {Services(byArea)}." : "");
     }
+
+    private static string Services(int count) => count == 1 ? "1 service" : $"{count} services";
 }

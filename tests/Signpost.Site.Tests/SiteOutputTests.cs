@@ -134,6 +134,45 @@ public sealed class SiteOutputTests(BuiltSite site)
     }
 
     [Fact]
+    public async Task ATownPageListsTheServicesThatAlsoServeItAfterItsOwnNearestFirst()
+    {
+        // Sidbury: two services meet in the village, and many Sid Valley and Devon services reach it
+        // by phone or home visits, some based nearby in Sidmouth and some in Exeter or Exmouth.
+        var (own, alsoServing) = await TownAsync("Sidbury");
+        Assert.True(alsoServing.Count > 5, $"only {alsoServing.Count} services also serve Sidbury");
+
+        var document = new HtmlParser().ParseDocument(site.Read(SiteUrls.FileFor(SiteUrls.Area("Sidbury"))));
+        var lists = document.QuerySelectorAll("main ul.services").ToList();
+
+        Assert.Equal(2, lists.Count);
+        Assert.Equal(own, Links(lists[0]));
+        Assert.Equal("Also serving Sidbury", document.QuerySelector("#also-serving")!.TextContent);
+        Assert.Same(lists[1], document.QuerySelector("#also-serving ~ ul.services"));
+        Assert.Equal(alsoServing, Links(lists[1]));
+    }
+
+    [Fact]
+    public async Task ATownsPagesHoldItsOwnServicesThenTheOnesThatAlsoServeItAsOneList()
+    {
+        var (own, alsoServing) = await TownAsync("Sidbury");
+        Assert.InRange(own.Count + alsoServing.Count, 21, 30); // three pages of ten
+        var options = site.Options(Path.Combine(Directory.CreateTempSubdirectory("signpost-pages-").FullName, "site"));
+        options.ListingPageSize = 10; // the smallest page, so Sidbury's two groups take three pages
+        await site.PublishAsync(options);
+
+        var parser = new HtmlParser();
+        var pages = Enumerable.Range(1, 3)
+            .Select(n => parser.ParseDocument(File.ReadAllText(Path.Combine(options.Output, SiteUrls.FileFor(SiteUrls.Paged(SiteUrls.Area("Sidbury"), n))))))
+            .ToList();
+
+        Assert.Equal(own.Concat(alsoServing), pages.SelectMany(p => p.QuerySelectorAll("main ul.services").SelectMany(Links)));
+        Assert.All(pages, p => Assert.True(p.QuerySelectorAll("main ul.services > li").Length <= 10));
+        Assert.NotNull(pages[0].QuerySelector("#also-serving")); // the group starts on the first page, after the town's own
+        Assert.False(File.Exists(Path.Combine(options.Output, SiteUrls.FileFor(SiteUrls.Paged(SiteUrls.Area("Sidbury"), 4)))));
+        SiteApiFactory.TryDelete(Path.GetDirectoryName(options.Output)!);
+    }
+
+    [Fact]
     public void EveryServicePageCarriesSchemaOrgJsonLd()
     {
         var parser = new HtmlParser();
@@ -160,4 +199,30 @@ public sealed class SiteOutputTests(BuiltSite site)
         Assert.All(dementia.Take(site.Options("x").ListingPageSize), s => Assert.Contains(SiteUrls.Service(s.Name, s.Id), links));
         Assert.DoesNotContain("<script", html.Replace("application/ld", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A town's pages as the API would order them: its own services (those with a place in it) by
+    /// name, then the services reaching its centre (the mean of its places) only by their service
+    /// area, in the API's order for a search there.
+    /// </summary>
+    private async Task<(List<string> Own, List<string> AlsoServing)> TownAsync(string town)
+    {
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        bool InTown(Api.Location l) => l.LocationType == "PHYSICAL" && string.Equals(l.Address?.City.Trim(), town, StringComparison.OrdinalIgnoreCase);
+        var own = services.Where(s => s.Locations.Any(InTown))
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        var places = own.SelectMany(s => s.Locations).Where(l => InTown(l) && l.Latitude is not null)
+            .Select(l => (Lat: l.Latitude!.Value, Lon: l.Longitude!.Value)).Distinct().ToList();
+        var centre = new { latitude = places.Average(p => p.Lat), longitude = places.Average(p => p.Lon) };
+
+        // A radius of a metre: the services that cover the centre and have no place right there are
+        // the API's by-area group, in its order (nearest place first, none last, then id).
+        var found = await ApiQueries.NearestAsync(site.Api.CreateClient(), new { near = centre, radiusKm = 0.001 });
+        var ownIds = own.Select(s => s.Id).ToHashSet();
+        return (own.Select(s => SiteUrls.Service(s.Name, s.Id)).ToList(),
+                found.Where(f => !f.ByLocation && !ownIds.Contains(f.Id)).Select(f => f.Url).ToList());
+    }
+
+    private static IEnumerable<string> Links(AngleSharp.Dom.IElement list) =>
+        list.QuerySelectorAll("li h3 a").Select(a => a.GetAttribute("href")!);
 }
