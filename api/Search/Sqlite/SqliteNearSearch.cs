@@ -50,17 +50,23 @@ internal static class SqliteNearSearch
         if (after is not { Group: 1 })
         {
             radiusKm = Math.Min(request.RadiusKm, after?.Chord2 is { } c ? Math.Max(FirstRingKm, NearPoint.ChordToKm(c) * 1.2) : FirstRingKm);
+            var read = new Dictionary<long, double>();
+            BoundingBox? readBox = null;
             while (true)
             {
-                var ring = await LocationsWithinAsync(connection, request, point, radiusKm, ids, cancellationToken);
-                byLocation = await AfterCursorAsync(connection, ring, after, ids, cancellationToken);
+                // Each circle reads only the part of its box outside the last one.
+                var box = BoundingBox.Around(point.Point, radiusKm);
+                await ReadLocationsAsync(connection, request, point, box, readBox, read, ids, cancellationToken);
+                readBox = box;
+                var ring = NearPoint.Chord2ForKm(radiusKm);
+                byLocation = await AfterCursorAsync(connection, read.Where(r => r.Value <= ring), after, ids, cancellationToken);
                 if (byLocation.Count >= want || radiusKm >= request.RadiusKm)
                 {
                     break;
                 }
 
                 // Grow to the circle that should hold the page at the density seen so far.
-                var growth = byLocation.Count == 0 ? 4 : Math.Clamp(Math.Sqrt((double)want / byLocation.Count) * 1.25, 1.5, 4);
+                var growth = byLocation.Count == 0 ? 8 : Math.Clamp(Math.Sqrt((double)want / byLocation.Count) * 1.25, 1.5, 8);
                 radiusKm = Math.Min(request.RadiusKm, radiusKm * growth);
             }
         }
@@ -143,7 +149,7 @@ internal static class SqliteNearSearch
     {
         var command = connection.CreateCommand();
         command.CommandText = LocationsWithinSql(new ServiceSearchRequest { Near = near, RadiusKm = radiusKm }, [], BoundingBox.Around(near, radiusKm));
-        AddBox(command.Parameters, near, radiusKm);
+        AddBox(command.Parameters, BoundingBox.Around(near, radiusKm), "");
         return command;
     }
 
@@ -153,7 +159,7 @@ internal static class SqliteNearSearch
     /// The locations in a box that pass the filters, exposed so tests can check its query plan.
     /// Without filters only the R*Tree is read; with them each candidate's service is joined by row id.
     /// </summary>
-    public static string LocationsWithinSql(ServiceSearchRequest request, List<SqliteParameter> parameters, BoundingBox box)
+    public static string LocationsWithinSql(ServiceSearchRequest request, List<SqliteParameter> parameters, BoundingBox box, bool outsideReadBox = false)
     {
         var filtered = SqliteSearchFilters.Any(request);
         var sql = new StringBuilder(filtered
@@ -164,6 +170,12 @@ internal static class SqliteNearSearch
             WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
               AND r.min_longitude <= @maxLon AND r.max_longitude >= @minLon
             """);
+        if (outsideReadBox)
+        {
+            // Tested on the R*Tree row before any service is joined: rows already read cost no filter.
+            sql.Append("\n  AND NOT (r.min_latitude <= @readMaxLat AND r.max_latitude >= @readMinLat AND r.min_longitude <= @readMaxLon AND r.max_longitude >= @readMinLon)");
+        }
+
         if (filtered)
         {
             sql.Append("\n  AND ").Append(SqliteSearchFilters.Where(request, parameters));
@@ -172,42 +184,53 @@ internal static class SqliteNearSearch
         return sql.Append(TextCondition(request, "r.min_service", parameters, box)).ToString();
     }
 
-    /// <summary>
-    /// Each service with a location within the circle that passes the filters, with the squared chord
-    /// to its nearest such location. Filters join the service to each candidate (about 1.6 µs a row);
-    /// without them only the R*Tree is read. Ids read along the way are kept in <paramref name="ids"/>.
-    /// </summary>
+    /// <summary>Each service with a location within the circle that passes the filters, with the squared chord to its nearest such location.</summary>
     private static async Task<Dictionary<long, double>> LocationsWithinAsync(SqliteConnection connection, ServiceSearchRequest request, NearPoint point, double radiusKm, Dictionary<long, Guid> ids, CancellationToken cancellationToken)
     {
+        var read = new Dictionary<long, double>();
+        await ReadLocationsAsync(connection, request, point, BoundingBox.Around(point.Point, radiusKm), null, read, ids, cancellationToken);
         var maxChord2 = NearPoint.Chord2ForKm(radiusKm);
+        return read.Where(r => r.Value <= maxChord2).ToDictionary();
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="read"/> each service with a location in the box (but outside
+    /// <paramref name="readBox"/>, already read) that passes the filters, keeping the squared chord
+    /// to its nearest location read so far. Filters join the service to each candidate (about 1.6 µs
+    /// a row); without them only the R*Tree is read. Ids read along the way go to <paramref name="ids"/>.
+    /// </summary>
+    private static async Task ReadLocationsAsync(SqliteConnection connection, ServiceSearchRequest request, NearPoint point, BoundingBox box, BoundingBox? readBox, Dictionary<long, double> read, Dictionary<long, Guid> ids, CancellationToken cancellationToken)
+    {
         var filtered = SqliteSearchFilters.Any(request);
         var parameters = new List<SqliteParameter>();
         await using var command = connection.CreateCommand();
-        command.CommandText = LocationsWithinSql(request, parameters, BoundingBox.Around(point.Point, radiusKm));
+        command.CommandText = LocationsWithinSql(request, parameters, box, readBox is not null);
         command.Parameters.AddRange(parameters.ToArray());
-        AddBox(command.Parameters, point.Point, radiusKm);
+        AddBox(command.Parameters, box, "");
+        if (readBox is { } inner)
+        {
+            AddBox(command.Parameters, inner, "read");
+        }
 
-        var nearest = new Dictionary<long, double>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var rowId = reader.GetInt64(0);
             var chord2 = point.Chord2To(reader.GetInt64(1), reader.GetInt64(2));
-            if (chord2 <= maxChord2 && (!nearest.TryGetValue(rowId, out var best) || chord2 < best))
+            if (!read.TryGetValue(rowId, out var best) || chord2 < best)
             {
-                nearest[rowId] = chord2;
-                if (filtered)
-                {
-                    ids.TryAdd(rowId, Guid.Parse(reader.GetString(3)));
-                }
+                read[rowId] = chord2;
+            }
+
+            if (filtered)
+            {
+                ids.TryAdd(rowId, Guid.Parse(reader.GetString(3)));
             }
         }
-
-        return nearest;
     }
 
     /// <summary>The candidates strictly after the cursor; ids are fetched for any that tie with it.</summary>
-    private static async Task<List<Candidate>> AfterCursorAsync(SqliteConnection connection, Dictionary<long, double> ring, SearchCursor? after, Dictionary<long, Guid> ids, CancellationToken cancellationToken)
+    private static async Task<List<Candidate>> AfterCursorAsync(SqliteConnection connection, IEnumerable<KeyValuePair<long, double>> ring, SearchCursor? after, Dictionary<long, Guid> ids, CancellationToken cancellationToken)
     {
         if (after?.Chord2 is not { } cursor)
         {
@@ -375,14 +398,16 @@ internal static class SqliteNearSearch
     /// <summary>As <see cref="ByDistanceThenId"/>; a service with no location has an infinite distance, so it comes last.</summary>
     private static readonly Comparer<Candidate> ByNearestThenId = ByDistanceThenId;
 
-    private static void AddBox(SqliteParameterCollection parameters, GeoPoint near, double radiusKm)
+    /// <summary>The box in the R*Trees' fixed point, widened outwards: <c>@minLat</c>… or, with a prefix, <c>@readMinLat</c>….</summary>
+    private static void AddBox(SqliteParameterCollection parameters, BoundingBox box, string prefix)
     {
         const double Scale = SqliteSearchIndex.CoordinateScale;
-        var box = BoundingBox.Around(near, radiusKm);
-        parameters.AddWithValue("@minLat", (long)Math.Floor(box.MinLatitude * Scale));
-        parameters.AddWithValue("@maxLat", (long)Math.Ceiling(box.MaxLatitude * Scale));
-        parameters.AddWithValue("@minLon", (long)Math.Floor(box.MinLongitude * Scale));
-        parameters.AddWithValue("@maxLon", (long)Math.Ceiling(box.MaxLongitude * Scale));
+        parameters.AddWithValue(Name("MinLat"), (long)Math.Floor(box.MinLatitude * Scale));
+        parameters.AddWithValue(Name("MaxLat"), (long)Math.Ceiling(box.MaxLatitude * Scale));
+        parameters.AddWithValue(Name("MinLon"), (long)Math.Floor(box.MinLongitude * Scale));
+        parameters.AddWithValue(Name("MaxLon"), (long)Math.Ceiling(box.MaxLongitude * Scale));
+
+        string Name(string part) => prefix.Length == 0 ? "@" + char.ToLowerInvariant(part[0]) + part[1..] : "@" + prefix + part;
     }
 
     public static string RowIdsJson(IEnumerable<long> rowIds)
