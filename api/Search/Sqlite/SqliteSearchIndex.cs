@@ -524,6 +524,28 @@ public static class SqliteSearchIndex
         """ + FullTextV1;
 
     /// <summary>
+    /// Rebuilds the version 3 R*Trees from their own rows. Trees grown one trigger at a time over
+    /// a million inserts and status changes end up with badly overlapping nodes: at 1,000,000
+    /// services a 250 m box read 21 rows in 1.45 ms from the grown tree and in 0.07 ms from the same
+    /// rows inserted afresh (5 km: 11.4 ms and 7.0 ms). Triggers name the trees, so they stay valid.
+    /// </summary>
+    public const string RebuildGeoV3 = """
+        CREATE TABLE rtree_rebuild AS SELECT * FROM service_location_rtree;
+        DROP TABLE service_location_rtree;
+        CREATE VIRTUAL TABLE service_location_rtree USING rtree_i32(
+            id, min_latitude, max_latitude, min_longitude, max_longitude, min_service, max_service);
+        INSERT INTO service_location_rtree SELECT * FROM rtree_rebuild;
+        DROP TABLE rtree_rebuild;
+
+        CREATE TABLE rtree_rebuild AS SELECT * FROM service_area_rtree;
+        DROP TABLE service_area_rtree;
+        CREATE VIRTUAL TABLE service_area_rtree USING rtree_i32(
+            id, min_latitude, max_latitude, min_longitude, max_longitude, min_service, max_service);
+        INSERT INTO service_area_rtree SELECT * FROM rtree_rebuild;
+        DROP TABLE rtree_rebuild;
+        """;
+
+    /// <summary>
     /// Name order (the default without a point or text, and the feed's pages) walks this index in
     /// order instead of sorting every listed service: at 100,000 services a feed page sorted all
     /// 99,000 names (p50 614 ms); the index reads only the page and what it skips.

@@ -65,7 +65,10 @@ internal static class GenerateCommand
             }
 
             await using var optimize = connection.CreateCommand();
-            optimize.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); INSERT INTO service_fts(service_fts) VALUES ('optimize'); PRAGMA optimize; ANALYZE;";
+            // As after any bulk load: the R*Trees rebuilt from their rows (grown one insert at a time,
+            // their nodes overlap; see SqliteSearchIndex.RebuildGeoV3) and FTS5 merged into one segment.
+            optimize.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); " + Signpost.Search.Sqlite.SqliteSearchIndex.RebuildGeoV3
+                + " INSERT INTO service_fts(service_fts) VALUES ('optimize'); PRAGMA optimize; ANALYZE;";
             await optimize.ExecuteNonQueryAsync();
         }
 
