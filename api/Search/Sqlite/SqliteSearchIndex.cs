@@ -548,9 +548,11 @@ public static class SqliteSearchIndex
     /// <summary>
     /// Name order (the default without a point or text, and the feed's pages) walks this index in
     /// order instead of sorting every listed service: at 100,000 services a feed page sorted all
-    /// 99,000 names (p50 614 ms); the index reads only the page and what it skips.
+    /// 99,000 names (p50 614 ms). The index also holds the status, so the rows a deep page skips
+    /// are checked in the index without reading the services themselves (the last page of 1,981
+    /// took 403 ms with a table lookup per skipped row).
     /// </summary>
-    public const string NameOrderV1 = "CREATE INDEX ix_services_name_nocase ON services (name COLLATE NOCASE, id);";
+    public const string NameOrderV1 = "CREATE INDEX ix_services_name_nocase ON services (name COLLATE NOCASE, id, status);";
 
     public const string DropNameOrderV1 = "DROP INDEX ix_services_name_nocase;";
 
