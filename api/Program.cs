@@ -24,6 +24,12 @@ if (args is ["backup", .. var backupArgs])
     return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out, Console.Error);
 }
 
+// "optimize": rebuild the search indexes after a bulk load, then exit.
+if (args is ["optimize", .. var optimizeArgs])
+{
+    return await ReadyForCommandAsync(app) ?? await OptimizeCommand.RunAsync(app.Services, optimizeArgs, Console.Out, Console.Error);
+}
+
 // "export --format json|ndjson|datapackage --out PATH": the public directory as HSDS 3.0, then exit.
 if (args is ["export", .. var exportArgs])
 {
