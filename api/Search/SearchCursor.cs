@@ -75,7 +75,9 @@ public sealed record SearchCursor(
     /// <summary>Whether this cursor can continue a search in this order under the current contract.</summary>
     public bool Fits(SearchOrder order) => Version == CurrentVersion && Order == order && order switch
     {
-        SearchOrder.Distance => Group is 0 && Chord2 is not null || Group is 1,
+        // A squared chord between unit vectors is 0 to 4: anything else was not made here, and a
+        // negative one would make no circle to widen from.
+        SearchOrder.Distance => Group is 0 && Chord2 is >= 0 and <= 4 || Group is 1 && Chord2 is null or (>= 0 and <= 4),
         SearchOrder.Relevance => Rank is not null,
         SearchOrder.Name or SearchOrder.LastVerified => Key is not null,
         SearchOrder.RecentlyAdded => Row is not null,

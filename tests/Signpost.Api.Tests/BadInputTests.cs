@@ -61,6 +61,21 @@ public sealed class BadInputTests(DirectoryApiFactory api)
         Assert.Contains("earlier version of the search", response.Error["message"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(5.0)]
+    [InlineData(1e300)]
+    public async Task ACursorWithADistanceNoSearchCouldHaveMadeIsRefused(double chord2)
+    {
+        var forged = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new Dictionary<string, object> { ["v"] = 2, ["o"] = 0, ["i"] = "3e42b9b9-d95f-5c01-a689-cad25ff9baf5", ["g"] = 0, ["d"] = chord2 }));
+
+        var response = await _client.RunAsync("ServiceIds", new { near = NearMeSearchTests.Sidmouth, after = forged });
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode);
+        Assert.Equal("after", response.Error["extensions"]!["field"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ACursorFromAnotherOrderIsRefused()
     {
