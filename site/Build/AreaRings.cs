@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Signpost.Geo;
 using Signpost.Site.Api;
 
 namespace Signpost.Site;
@@ -7,40 +8,17 @@ namespace Signpost.Site;
 /// A service area's polygon rings (GeoJSON Polygon or MultiPolygon) and their bounds: what the
 /// search index gives the browser, and what the town pages test a town's centre against.
 /// </summary>
-public sealed record AreaRings(List<List<(double Lat, double Lon)>> Rings, WriteSearchIndex.Bounds Bounds)
+public sealed record AreaRings(List<List<(double Lat, double Lon)>> Rings, WriteSearchIndex.Bounds Bounds, byte[] Shape)
 {
     /// <summary>The areas of a service that have a shape (an area with only a name cannot cover a point).</summary>
     public static List<AreaRings> Of(Service service) => service.ServiceAreas.Select(a => Parse(a.Extent)).OfType<AreaRings>().ToList();
 
     public bool Overlaps(WriteSearchIndex.Bounds tile) => Bounds.Overlaps(tile);
 
-    /// <summary>
-    /// Whether the area covers the point, by the even-odd rule over every ring (so holes and
-    /// multipolygons work): the rule the API and the browser's search (search.js) use.
-    /// </summary>
-    public bool Covers(double lat, double lon)
-    {
-        if (lat < Bounds.South || lat > Bounds.North || lon < Bounds.West || lon > Bounds.East)
-        {
-            return false;
-        }
-
-        var inside = false;
-        foreach (var ring in Rings)
-        {
-            for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
-            {
-                var (yi, xi) = ring[i];
-                var (yj, xj) = ring[j];
-                if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi)
-                {
-                    inside = !inside;
-                }
-            }
-        }
-
-        return inside;
-    }
+    /// <summary>Whether the area covers the point, by the API's own test (<see cref="PolygonRings"/>), so town pages and search agree.</summary>
+    public bool Covers(double lat, double lon) =>
+        lat >= Bounds.South && lat <= Bounds.North && lon >= Bounds.West && lon <= Bounds.East
+        && PolygonRings.Covers(Shape, lat, lon);
 
     public static AreaRings? Parse(string? geoJson)
     {
@@ -63,6 +41,8 @@ public sealed record AreaRings(List<List<(double Lat, double Lon)>> Rings, Write
         }
 
         var all = rings.SelectMany(r => r).ToList();
-        return new AreaRings(rings, new WriteSearchIndex.Bounds(all.Min(p => p.Lat), all.Min(p => p.Lon), all.Max(p => p.Lat), all.Max(p => p.Lon)));
+        // The API stored only shapes that parse; one that did not covers nothing.
+        var shape = AreaGeometry.TryParse(geoJson, out var geometry, out _) ? PolygonRings.Encode(geometry!.Geometry) : [];
+        return new AreaRings(rings, new WriteSearchIndex.Bounds(all.Min(p => p.Lat), all.Min(p => p.Lon), all.Max(p => p.Lat), all.Max(p => p.Lon)), shape);
     }
 }

@@ -80,8 +80,8 @@ internal static class SqliteNearSearch
         {
             // The radius holds fewer than the page: then come the services reaching the point by area.
             var byArea = await AreaOnlyAsync(connection, request, point, maxChord2, cancellationToken);
-            byArea.Sort(ByNearestThenId);
-            var start = after is { Group: 1 } ? byArea.FindIndex(c => ByNearestThenId.Compare(c, new Candidate(0, after.Chord2 ?? double.PositiveInfinity, after.Id)) > 0) : 0;
+            byArea.Sort(ByDistanceThenId);
+            var start = after is { Group: 1 } ? byArea.FindIndex(c => ByDistanceThenId.Compare(c, new Candidate(0, after.Chord2 ?? double.PositiveInfinity, after.Id)) > 0) : 0;
             if (start >= 0)
             {
                 results.AddRange(byArea.Skip(start).Take(want - results.Count).Select(c => Hit(c, ServiceReach.ServiceArea)));
@@ -147,9 +147,10 @@ internal static class SqliteNearSearch
     /// <summary>The location query for a point and radius without filters, ready to run (the benchmark's floor runs it).</summary>
     public static SqliteCommand LocationsCommand(SqliteConnection connection, GeoPoint near, double radiusKm)
     {
+        var box = BoundingBox.Around(near, radiusKm);
         var command = connection.CreateCommand();
-        command.CommandText = LocationsWithinSql(new ServiceSearchRequest { Near = near, RadiusKm = radiusKm }, [], BoundingBox.Around(near, radiusKm));
-        AddBox(command.Parameters, BoundingBox.Around(near, radiusKm), "");
+        command.CommandText = LocationsWithinSql(new ServiceSearchRequest { Near = near, RadiusKm = radiusKm }, [], box);
+        AddBox(command.Parameters, box, "");
         return command;
     }
 
@@ -392,11 +393,9 @@ internal static class SqliteNearSearch
         reach,
         SearchCursor.ForDistance(reach, double.IsPositiveInfinity(c.Chord2) ? null : c.Chord2, c.Id));
 
+    /// <summary>Nearest first, then id; a service with no location has an infinite distance, so it comes last.</summary>
     private static readonly Comparer<Candidate> ByDistanceThenId =
         Comparer<Candidate>.Create((a, b) => a.Chord2.CompareTo(b.Chord2) is var c and not 0 ? c : a.Id.CompareTo(b.Id));
-
-    /// <summary>As <see cref="ByDistanceThenId"/>; a service with no location has an infinite distance, so it comes last.</summary>
-    private static readonly Comparer<Candidate> ByNearestThenId = ByDistanceThenId;
 
     /// <summary>The box in the R*Trees' fixed point, widened outwards: <c>@minLat</c>… or, with a prefix, <c>@readMinLat</c>….</summary>
     private static void AddBox(SqliteParameterCollection parameters, BoundingBox box, string prefix)
