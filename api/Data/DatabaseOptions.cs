@@ -32,6 +32,16 @@ public sealed class DatabaseOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Database:MigrationLockTimeout must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    public const int DefaultMemoryMapMiB = 4096;
+
+    /// <summary>
+    /// How much of the database file SQLite reads through a memory map (MiB; 0 turns it off). The
+    /// map is address space, not memory: the pages come from the operating system's file cache,
+    /// which the process shares rather than copying each page into its own cache.
+    /// </summary>
+    [Range(0, 65536, ErrorMessage = "Database:MemoryMapMiB must be between 0 and 65536.")]
+    public int MemoryMapMiB { get; set; } = DefaultMemoryMapMiB;
+
     /// <summary>Folder holding the seed data; relative paths are resolved against the app's base directory.</summary>
     [Required]
     public string SeedPath { get; set; } = "data-seed";

@@ -17,7 +17,7 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
 
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
+        builder.Services.AddSingleton<IInterceptor>(services => new SqliteConnectionSetup(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MemoryMapMiB));
         // A new context per request, not a pooled one: a pooled context outlives a request that
         // failed in the middle of a query (out of memory, say), and EF Core's pool takes it back
         // with its concurrency guard still set, so every later request given that context failed
@@ -42,7 +42,7 @@ public static class DatabaseServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName))
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -12,20 +12,20 @@ namespace Signpost.Data;
 /// done once per connection object and native handle, not on every open (it was a measurable
 /// part of each request).
 /// </summary>
-internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(int memoryMapMiB = DatabaseOptions.DefaultMemoryMapMiB) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<object, object> PreparedHandles = new();
     private static readonly ConditionalWeakTable<SqliteConnection, object> ConnectionsWithFunctions = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection, memoryMapMiB);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Prepare(connection);
+        Prepare(connection, memoryMapMiB);
         return Task.CompletedTask;
     }
 
-    public static void Prepare(DbConnection connection)
+    public static void Prepare(DbConnection connection, int memoryMapMiB = DatabaseOptions.DefaultMemoryMapMiB)
     {
         if (connection is not SqliteConnection sqlite)
         {
@@ -43,8 +43,11 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         if (sqlite.Handle is { } handle && !PreparedHandles.TryGetValue(handle, out _))
         {
             using var pragma = sqlite.CreateCommand();
-            // WAL lets readers run while a write commits; NORMAL is durable across app crashes in WAL mode.
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+            // WAL lets readers run while a write commits; NORMAL is durable across app crashes in WAL
+            // mode. Reading through a memory map instead of read() calls into SQLite's small page
+            // cache took a near-me page at 1,000,000 services from 3.0 to 1.8 ms (p50, bench/README.md).
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; "
+                + $"PRAGMA mmap_size = {(long)memoryMapMiB * 1024 * 1024};";
             pragma.ExecuteNonQuery();
             PreparedHandles.AddOrUpdate(handle, handle);
         }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Signpost.Data;
 using Signpost.Tests.Infrastructure;
@@ -80,6 +82,33 @@ public sealed class StartupTests
         Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Database the in-memory database is up to date", StringComparison.Ordinal)
             || e.Message.EndsWith(" database migrations to the in-memory database…", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!, "*.lock"));
+    }
+
+    [Fact]
+    public async Task AMemoryMapOutOfRangeStopsTheStartNamingTheSetting()
+    {
+        using var api = Unseeded();
+        api["Database:MemoryMapMiB"] = "-1";
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(api).WaitAsync(Generous));
+
+        var invalid = Innermost<Microsoft.Extensions.Options.OptionsValidationException>(failure) ?? throw new Xunit.Sdk.XunitException(failure.ToString());
+        Assert.Contains("Database:MemoryMapMiB must be between 0 and 65536.", invalid.Message);
+    }
+
+    [Fact]
+    public async Task TheDatabaseIsReadThroughAMemoryMapOfTheConfiguredSize()
+    {
+        using var api = Unseeded();
+        api["Database:MemoryMapMiB"] = "64";
+        await StartAsync(api).WaitAsync(Generous);
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA mmap_size";
+        Assert.Equal(64L * 1024 * 1024, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static ConfiguredDirectoryFactory Unseeded() => new() { ["Database:SeedOnStartup"] = "false" };

@@ -29,116 +29,197 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
 
     public IDataLoaderResult<Organization?> Organization(Guid id) =>
         (_organizations ??= new(async (keys, ct) =>
-            await db.Organizations.Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (Organization?)o, ct), null)).Load(id);
+            await ByIdAsync(OrganizationsQuery(db, keys.ToArray()), o => o.Id, ct), null)).Load(id);
 
     public IDataLoaderResult<Service?> Service(Guid id) =>
         (_services ??= new(async (keys, ct) =>
-            await db.Services.Where(s => keys.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (Service?)s, ct), null)).Load(id);
+            await ByIdAsync(ServicesQuery(db, keys.ToArray()), s => s.Id, ct), null)).Load(id);
 
     /// <summary>A listing's audit trail, newest first.</summary>
     public IDataLoaderResult<IReadOnlyList<Signpost.Moderation.AuditEntry>> HistoryOf(Service service) =>
-        (_historyByService ??= Many(keys => db.AuditEntries
-            .Where(a => keys.Contains(a.ServiceId))
-            .OrderByDescending(a => a.Id)
-            .Select(a => new Keyed<Signpost.Moderation.AuditEntry>(a.ServiceId, a)))).Load(service.Id);
+        (_historyByService ??= Many(HistoryByServiceQuery)).Load(service.Id);
 
     public IDataLoaderResult<IReadOnlyList<Service>> ServicesOf(Organization organization) =>
-        (_servicesByOrganization ??= Many(keys => db.Services
-            .Where(s => keys.Contains(s.OrganizationId) && (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed))
-            .OrderBy(s => s.Name)
-            .Select(s => new Keyed<Service>(s.OrganizationId, s)))).Load(organization.Id);
+        (_servicesByOrganization ??= Many(ServicesByOrganizationQuery)).Load(organization.Id);
 
     public IDataLoaderResult<IReadOnlyList<Location>> LocationsOf(Service service) =>
-        (_locationsByService ??= Many(keys =>
+        (_locationsByService ??= Many(LocationsByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Location>> LocationsOf(Organization organization) =>
+        (_locationsByOrganization ??= Many(LocationsByOrganizationQuery)).Load(organization.Id);
+
+    public IDataLoaderResult<IReadOnlyList<TaxonomyTerm>> CategoriesOf(Service service) =>
+        (_categoriesByService ??= Many(CategoriesByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Schedule>> SchedulesOf(Service service) =>
+        (_schedulesByService ??= Many(SchedulesByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<ServiceArea>> ServiceAreasOf(Service service) =>
+        (_areasByService ??= Many(AreasByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<CostOption>> CostOptionsOf(Service service) =>
+        (_costsByService ??= Many(CostsByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Language>> LanguagesOf(Service service) =>
+        (_languagesByService ??= Many(LanguagesByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Service service) =>
+        (_phonesByService ??= Many(PhonesByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Organization organization) =>
+        (_phonesByOrganization ??= Many(PhonesByOrganizationQuery)).Load(organization.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Location location) =>
+        (_phonesByLocation ??= Many(PhonesByLocationQuery)).Load(location.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Contact contact) =>
+        (_phonesByContact ??= Many(PhonesByContactQuery)).Load(contact.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Contact>> ContactsOf(Service service) =>
+        (_contactsByService ??= Many(ContactsByServiceQuery)).Load(service.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Address>> AddressesOf(Location location) =>
+        (_addressesByLocation ??= Many(AddressesByLocationQuery)).Load(location.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Accessibility>> AccessibilityOf(Location location) =>
+        (_accessibilityByLocation ??= Many(AccessibilityByLocationQuery)).Load(location.Id);
+
+    public IDataLoaderResult<IReadOnlyList<Accessibility>> AccessibilityOf(Service service) =>
+        (_accessibilityByService ??= Many(AccessibilityByServiceQuery)).Load(service.Id);
+
+    private BatchLoader<Guid, IReadOnlyList<T>> Many<T>(Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<T>>> query) =>
+        new(async (keys, ct) =>
+        {
+            var byKey = new Dictionary<Guid, IReadOnlyList<T>>();
+            await foreach (var row in query(db, keys.ToArray()).WithCancellation(ct))
+            {
+                if (!byKey.TryGetValue(row.Key, out var list))
+                {
+                    byKey[row.Key] = list = new List<T>();
+                }
+
+                ((List<T>)list).Add(row.Value);
+            }
+
+            return byKey;
+        }, []);
+
+    private static async Task<IReadOnlyDictionary<Guid, T?>> ByIdAsync<T>(IAsyncEnumerable<T> rows, Func<T, Guid> key, CancellationToken cancellationToken)
+        where T : class
+    {
+        var result = new Dictionary<Guid, T?>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            result[key(row)] = row;
+        }
+
+        return result;
+    }
+
+    // Each query is compiled once per process: translating a LINQ expression tree on every request
+    // was the largest single cost of a results page (a third of a near-me request at 1,000,000
+    // services, more than the search itself).
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Organization>> OrganizationsQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Organizations.Where(o => keys.Contains(o.Id)));
+
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Service>> ServicesQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Services.Where(s => keys.Contains(s.Id)));
+
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Signpost.Moderation.AuditEntry>>> HistoryByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.AuditEntries
+            .Where(a => keys.Contains(a.ServiceId))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new Keyed<Signpost.Moderation.AuditEntry>(a.ServiceId, a)));
+
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Service>>> ServicesByOrganizationQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Services
+            .Where(s => keys.Contains(s.OrganizationId) && (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed))
+            .OrderBy(s => s.Name)
+            .Select(s => new Keyed<Service>(s.OrganizationId, s)));
+
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Location>>> LocationsByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) =>
             from sal in db.ServiceAtLocations
             where keys.Contains(sal.ServiceId)
             join l in db.Locations on sal.LocationId equals l.Id
             orderby l.Name
-            select new Keyed<Location>(sal.ServiceId, l))).Load(service.Id);
+            select new Keyed<Location>(sal.ServiceId, l));
 
-    public IDataLoaderResult<IReadOnlyList<Location>> LocationsOf(Organization organization) =>
-        (_locationsByOrganization ??= Many(keys => db.Locations
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Location>>> LocationsByOrganizationQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Locations
             .Where(l => l.OrganizationId != null && keys.Contains(l.OrganizationId.Value))
             .OrderBy(l => l.Name)
-            .Select(l => new Keyed<Location>(l.OrganizationId!.Value, l)))).Load(organization.Id);
+            .Select(l => new Keyed<Location>(l.OrganizationId!.Value, l)));
 
-    public IDataLoaderResult<IReadOnlyList<TaxonomyTerm>> CategoriesOf(Service service) =>
-        (_categoriesByService ??= Many(keys =>
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<TaxonomyTerm>>> CategoriesByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) =>
             from a in db.Attributes
             where keys.Contains(a.LinkId)
             join t in db.TaxonomyTerms on a.TaxonomyTermId equals t.Id
             where t.TaxonomyId == null || db.Taxonomies.Any(x => x.Id == t.TaxonomyId && x.ImportedFrom == null) // categories only, not imported terms
             orderby t.Name
-            select new Keyed<TaxonomyTerm>(a.LinkId, t))).Load(service.Id);
+            select new Keyed<TaxonomyTerm>(a.LinkId, t));
 
-    public IDataLoaderResult<IReadOnlyList<Schedule>> SchedulesOf(Service service) =>
-        (_schedulesByService ??= Many(keys => db.Schedules
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Schedule>>> SchedulesByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Schedules
             .Where(s => s.ServiceId != null && keys.Contains(s.ServiceId.Value))
-            .Select(s => new Keyed<Schedule>(s.ServiceId!.Value, s)))).Load(service.Id);
+            .Select(s => new Keyed<Schedule>(s.ServiceId!.Value, s)));
 
-    public IDataLoaderResult<IReadOnlyList<ServiceArea>> ServiceAreasOf(Service service) =>
-        (_areasByService ??= Many(keys => db.ServiceAreas
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<ServiceArea>>> AreasByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.ServiceAreas
             .Where(a => keys.Contains(a.ServiceId))
-            .Select(a => new Keyed<ServiceArea>(a.ServiceId, a)))).Load(service.Id);
+            .Select(a => new Keyed<ServiceArea>(a.ServiceId, a)));
 
-    public IDataLoaderResult<IReadOnlyList<CostOption>> CostOptionsOf(Service service) =>
-        (_costsByService ??= Many(keys => db.CostOptions
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<CostOption>>> CostsByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.CostOptions
             .Where(c => keys.Contains(c.ServiceId))
-            .Select(c => new Keyed<CostOption>(c.ServiceId, c)))).Load(service.Id);
+            .Select(c => new Keyed<CostOption>(c.ServiceId, c)));
 
-    public IDataLoaderResult<IReadOnlyList<Language>> LanguagesOf(Service service) =>
-        (_languagesByService ??= Many(keys => db.Languages
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Language>>> LanguagesByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Languages
             .Where(l => l.ServiceId != null && keys.Contains(l.ServiceId.Value))
-            .Select(l => new Keyed<Language>(l.ServiceId!.Value, l)))).Load(service.Id);
+            .Select(l => new Keyed<Language>(l.ServiceId!.Value, l)));
 
-    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Service service) =>
-        (_phonesByService ??= Many(keys => db.Phones
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.ServiceId != null && keys.Contains(p.ServiceId.Value))
-            .Select(p => new Keyed<Phone>(p.ServiceId!.Value, p)))).Load(service.Id);
+            .Select(p => new Keyed<Phone>(p.ServiceId!.Value, p)));
 
-    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Organization organization) =>
-        (_phonesByOrganization ??= Many(keys => db.Phones
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByOrganizationQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.OrganizationId != null && keys.Contains(p.OrganizationId.Value))
-            .Select(p => new Keyed<Phone>(p.OrganizationId!.Value, p)))).Load(organization.Id);
+            .Select(p => new Keyed<Phone>(p.OrganizationId!.Value, p)));
 
-    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Location location) =>
-        (_phonesByLocation ??= Many(keys => db.Phones
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByLocationQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.LocationId != null && keys.Contains(p.LocationId.Value))
-            .Select(p => new Keyed<Phone>(p.LocationId!.Value, p)))).Load(location.Id);
+            .Select(p => new Keyed<Phone>(p.LocationId!.Value, p)));
 
-    public IDataLoaderResult<IReadOnlyList<Phone>> PhonesOf(Contact contact) =>
-        (_phonesByContact ??= Many(keys => db.Phones
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByContactQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.ContactId != null && keys.Contains(p.ContactId.Value))
-            .Select(p => new Keyed<Phone>(p.ContactId!.Value, p)))).Load(contact.Id);
+            .Select(p => new Keyed<Phone>(p.ContactId!.Value, p)));
 
-    public IDataLoaderResult<IReadOnlyList<Contact>> ContactsOf(Service service) =>
-        (_contactsByService ??= Many(keys => db.Contacts
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Contact>>> ContactsByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Contacts
             .Where(c => c.ServiceId != null && keys.Contains(c.ServiceId.Value))
-            .Select(c => new Keyed<Contact>(c.ServiceId!.Value, c)))).Load(service.Id);
+            .Select(c => new Keyed<Contact>(c.ServiceId!.Value, c)));
 
-    public IDataLoaderResult<IReadOnlyList<Address>> AddressesOf(Location location) =>
-        (_addressesByLocation ??= Many(keys => db.Addresses
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Address>>> AddressesByLocationQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Addresses
             .Where(a => keys.Contains(a.LocationId))
-            .Select(a => new Keyed<Address>(a.LocationId, a)))).Load(location.Id);
+            .Select(a => new Keyed<Address>(a.LocationId, a)));
 
-    public IDataLoaderResult<IReadOnlyList<Accessibility>> AccessibilityOf(Location location) =>
-        (_accessibilityByLocation ??= Many(keys => db.Accessibility
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Accessibility>>> AccessibilityByLocationQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Accessibility
             .Where(a => keys.Contains(a.LocationId))
-            .Select(a => new Keyed<Accessibility>(a.LocationId, a)))).Load(location.Id);
+            .Select(a => new Keyed<Accessibility>(a.LocationId, a)));
 
-    public IDataLoaderResult<IReadOnlyList<Accessibility>> AccessibilityOf(Service service) =>
-        (_accessibilityByService ??= Many(keys =>
+    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Accessibility>>> AccessibilityByServiceQuery =
+        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) =>
             from sal in db.ServiceAtLocations
             where keys.Contains(sal.ServiceId)
             join a in db.Accessibility on sal.LocationId equals a.LocationId
-            select new Keyed<Accessibility>(sal.ServiceId, a))).Load(service.Id);
-
-    private static BatchLoader<Guid, IReadOnlyList<T>> Many<T>(Func<IReadOnlyCollection<Guid>, IQueryable<Keyed<T>>> query) =>
-        new(async (keys, ct) =>
-        {
-            var rows = await query(keys).ToListAsync(ct);
-            return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Value).ToList());
-        }, []);
-
+            select new Keyed<Accessibility>(sal.ServiceId, a));
     private sealed record Keyed<T>(Guid Key, T Value);
 }
