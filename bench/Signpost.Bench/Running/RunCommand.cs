@@ -115,7 +115,11 @@ internal static class RunCommand
             }
 
             results["query1Concurrency"] = concurrency;
+            // Resident memory counts the database pages SQLite reads through its memory map (once
+            // per connection that maps them); the private figure is the API's own memory.
             results["apiPeakRssMiB"] = Math.Round(api.PeakResidentMiB());
+            results["apiPrivateRssMiB"] = Math.Round(api.PrivateResidentMiB());
+            Console.WriteLine($"API peak RSS {results["apiPeakRssMiB"]} MiB (file pages included), private {results["apiPrivateRssMiB"]} MiB after all load");
         }
 
         var plainAddress = new Uri("http://127.0.0.1:5092");

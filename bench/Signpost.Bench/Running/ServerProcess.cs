@@ -69,6 +69,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Peak resident set size (VmHWM) so far, in MiB.</summary>
     public double PeakResidentMiB() => StatusMiB("VmHWM:");
 
+    /// <summary>The process's own resident memory now (RssAnon: heap and stacks, not mapped file pages), in MiB.</summary>
+    public double PrivateResidentMiB() => StatusMiB("RssAnon:");
+
     /// <summary>Resident set size now (VmRSS), in MiB.</summary>
     public double ResidentMiB() => StatusMiB("VmRSS:");
 
