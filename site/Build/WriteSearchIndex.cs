@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Signpost.Site.Api;
+using Signpost.Site.Pages;
 
 namespace Signpost.Site;
 
@@ -103,7 +104,12 @@ public static class WriteSearchIndex
 
     private sealed record Tile(string Key, int Bytes);
 
-    /// <summary>One service as the browser needs it to place, filter, badge and link it.</summary>
+    /// <summary>
+    /// One service as the browser needs it to place, filter, badge, describe and link it. Keys:
+    /// i id, n name, o organisation, u page, t towns, c needs, l places [lat, lon], x temporarily
+    /// closed, f free, m costs money, p phone, g ages ("18+", "0–5"), v last checked (yyyy-MM-dd),
+    /// d addresses, h schedules, a service-area rings.
+    /// </summary>
     private static string Json(ServiceEntry entry, bool withAreas)
     {
         var s = entry.Service;
@@ -125,6 +131,32 @@ public static class WriteSearchIndex
         if (s.IsFree)
         {
             o["f"] = 1;
+        }
+        else if (ResultFacts.CostsMoney(s))
+        {
+            o["m"] = 1;
+        }
+
+        // What people decide on from the list: whom to call, ages, when it was last checked, where.
+        if (ResultFacts.Phone(s) is { } phone)
+        {
+            o["p"] = phone;
+        }
+
+        if (ResultFacts.AgeRange(s.MinimumAge, s.MaximumAge) is { } ages)
+        {
+            o["g"] = ages;
+        }
+
+        if (s.LastVerified is { } verified)
+        {
+            o["v"] = Day(verified);
+        }
+
+        var addresses = ResultFacts.Addresses(s);
+        if (addresses.Count > 0)
+        {
+            o["d"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray());
         }
 
         var hours = s.Schedules.Where(h => h.Freq is not null).Select(h => (JsonNode)new JsonArray(
