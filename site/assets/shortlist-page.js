@@ -56,22 +56,24 @@
   }
 
   function removeButton(id, name) {
-    var b = el("button", "secondary remove", "Remove"), hidden = el("span", "visually-hidden", " " + name);
-    b.type = "button"; b.appendChild(hidden); b.appendChild(document.createTextNode(" from shortlist"));
+    var b = el("button", "secondary remove", "Remove from shortlist");
+    b.type = "button"; b.appendChild(el("span", "visually-hidden", " – " + name));
     b.addEventListener("click", function () {
-      var ids = S.read(), li = b.closest("li"), next = li.nextElementSibling || li.previousElementSibling;
-      S.write(ids.filter(function (x) { return x !== id; }));
-      S.announce("Removed " + name + " from your shortlist. " + (ids.length > 1 ? S.count(ids.length - 1) + " on it." : "It is empty."));
-      render();
-      // Focus goes on to the next service, or to the heading when none is left.
-      var target = next && list.querySelector('li[data-id="' + next.getAttribute("data-id") + '"] h2 a');
+      var li = b.closest("li"), next = li.nextElementSibling || li.previousElementSibling;
+      var ids = S.read().filter(function (x) { return x !== id; });
+      S.write(ids);
+      list.removeChild(li);
+      summarise(ids, true);
+      S.announce("Removed " + name + " from your shortlist. " + (ids.length ? S.count(ids.length) + " on it." : "It is empty."));
+      // Focus goes on to the next service (its name), or to the heading when none is left.
+      var target = next && next.querySelector("h2 a");
       (target || title).focus();
     });
     return b;
   }
 
-  function render() {
-    var fromLink = shared(), own = !fromLink, ids = fromLink || S.read();
+  // The words and actions around the list, for the list as it is now.
+  function summarise(ids, own) {
     title.textContent = own ? "Your shortlist" : "A shortlist shared with you";
     offer.hidden = own;
     actions.hidden = ids.length === 0;
@@ -81,6 +83,11 @@
     status.textContent = own
       ? (ids.length ? S.count(ids.length) + " on your shortlist." : "Your shortlist is empty. Use “Add to shortlist” on any service to keep it here.")
       : S.count(ids.length) + " in this list.";
+  }
+
+  function render() {
+    var fromLink = shared(), own = !fromLink, ids = fromLink || S.read();
+    summarise(ids, own);
     list.textContent = "";
     ids.forEach(function (id) {
       var li = el("li");

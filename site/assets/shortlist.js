@@ -37,7 +37,7 @@
     var item = button.closest("li"), heading = item && item.querySelector("h2, h3") || document.querySelector("h1");
     var text = document.createElement("span"), hidden = document.createElement("span");
     text.className = "shortlist-label"; hidden.className = "visually-hidden";
-    hidden.textContent = ": " + (name || (heading ? heading.textContent : "this service"));
+    hidden.textContent = " – " + (name || (heading ? heading.textContent : "this service"));
     button.appendChild(text); button.appendChild(hidden);
   }
   function sync(button, ids) {
@@ -53,7 +53,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("button[data-shortlist]"), function (b) { sync(b, ids); });
     document.dispatchEvent(new CustomEvent("shortlist-change"));
   }
-  function nameOf(button) { return button.querySelector(".visually-hidden").textContent.replace(/^:\s*/, ""); }
+  function nameOf(button) { return button.querySelector(".visually-hidden").textContent.replace(/^ – /, ""); }
 
   function toggle(button) {
     var id = button.getAttribute("data-shortlist"), ids = read(), at = ids.indexOf(id), name = nameOf(button);
