@@ -8,7 +8,7 @@ public sealed record BuildResult(BuildManifest Manifest, RenderSummary Render, I
 
 /// <summary>
 /// Builds the whole site into one folder, step by step: fetch the directory, plan the pages,
-/// render them, index their text, write the search index, copy the assets, write the sitemap and
+/// render them, index their text, write the search index and the shortlist's details, copy the assets, write the sitemap and
 /// feed, check the links. A build that fails any step throws <see cref="SiteBuildException"/>.
 /// </summary>
 public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, BuildLog log)
@@ -40,6 +40,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
 
         log.Step("Writing the search index, assets, sitemap and feed…");
         var index = WriteSearchIndex.Run(site, outputFolder, textSearch);
+        WriteServiceDetails.Run(site, outputFolder);
         CopyAssets.Run(SourceFolder("assets"), outputFolder);
         WriteSitemapAndFeed.Run(site, pages, outputFolder);
 

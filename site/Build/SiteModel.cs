@@ -17,6 +17,9 @@ public sealed class SiteModel
     public required IReadOnlyList<AreaEntry> Areas { get; init; }
     public required ReferenceData Reference { get; init; }
 
+    /// <summary>The day of the build: listings not checked for 12 months before it carry a note.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>The newest change to any listing: the feed's date, so an unchanged directory gives an unchanged feed.</summary>
     public DateTimeOffset LastModified => Services.Count == 0 ? DateTimeOffset.UnixEpoch : Services.Max(s => s.Service.LastModified);
 
@@ -71,7 +74,7 @@ public sealed class SiteModel
     /// <summary>
     /// The services a town's page lists after its own: those whose service area covers the town's
     /// centre and that have no place in it, nearest place to the centre first (none last), then
-    /// by id, the order the API gives services that reach a point only by their area.
+    /// by name, as the browser search orders services at the same distance.
     /// </summary>
     private static IReadOnlyList<ServiceEntry> AlsoServing(string townSlug, List<ServiceEntry> located, List<(ServiceEntry Entry, List<AreaRings> Areas)> reaching)
     {
@@ -84,7 +87,8 @@ public sealed class SiteModel
         return reaching
             .Where(r => !inTown.Contains(r.Entry.Service.Id) && r.Areas.Any(a => a.Covers(centre.Latitude, centre.Longitude)))
             .Select(r => (r.Entry, Km: NearestKm(r.Entry.Service, centre)))
-            .OrderBy(r => r.Km ?? double.PositiveInfinity).ThenBy(r => r.Entry.Service.Id, StringComparer.Ordinal)
+            .OrderBy(r => r.Km ?? double.PositiveInfinity)
+            .ThenBy(r => r.Entry.Service.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Entry.Service.Id, StringComparer.Ordinal)
             .Select(r => r.Entry)
             .ToList();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Signpost.Site.Api;
+using Signpost.Site.Pages;
 
 namespace Signpost.Site;
 
@@ -39,9 +40,9 @@ public static class WriteSearchIndex
         var services = site.Services.Select(s => (Entry: s, Points: Points(s.Service), Areas: AreaRings.Of(s.Service))).ToList();
 
         var placed = services.Where(s => s.Points.Count > 0)
-            .Select(s => new IndexEntry(Json(s.Entry, withAreas: false), s.Points, [])).ToList();
+            .Select(s => new IndexEntry(Json(site, s.Entry, withAreas: false), s.Points, [])).ToList();
         var covering = services.Where(s => s.Areas.Count > 0)
-            .Select(s => new IndexEntry(Json(s.Entry, withAreas: true), [], s.Areas)).ToList();
+            .Select(s => new IndexEntry(Json(site, s.Entry, withAreas: true), [], s.Areas)).ToList();
 
         var tiles = new List<Tile>();
         Split(Path.Combine(folder, "tiles"), "t", Root, placed, 0, MaxPointDepth, site.Options.MaxTileBytes, tiles);
@@ -103,8 +104,13 @@ public static class WriteSearchIndex
 
     private sealed record Tile(string Key, int Bytes);
 
-    /// <summary>One service as the browser needs it to place, filter, badge and link it.</summary>
-    private static string Json(ServiceEntry entry, bool withAreas)
+    /// <summary>
+    /// One service as the browser needs it to place, filter, badge, describe and link it. Keys:
+    /// i id, n name, o organisation, u page, t towns, c needs, l places [lat, lon], x temporarily
+    /// closed, f free, m costs money, p phone, g ages ("18+", "0–5"), v last checked (yyyy-MM-dd, only when that is about 11 months ago or more),
+    /// d addresses, h schedules, a service-area rings.
+    /// </summary>
+    private static string Json(SiteModel site, ServiceEntry entry, bool withAreas)
     {
         var s = entry.Service;
         var o = new JsonObject
@@ -125,6 +131,34 @@ public static class WriteSearchIndex
         if (s.IsFree)
         {
             o["f"] = 1;
+        }
+        else if (ResultFacts.CostsMoney(s))
+        {
+            o["m"] = 1;
+        }
+
+        // What people decide on from the list: whom to call, ages, when it was last checked, where.
+        if (ResultFacts.Phone(s) is { } phone)
+        {
+            o["p"] = phone;
+        }
+
+        if (ResultFacts.AgeRange(s.MinimumAge, s.MaximumAge) is { } ages)
+        {
+            o["g"] = ages;
+        }
+
+        // Only listings near or past 12 months unchecked: the browser says "please call before you
+        // go" from the day they pass it, and a nightly build adds the rest as they near it.
+        if (s.LastVerified is { } verified && ResultFacts.IsStale(verified, site.Today.AddMonths(1)))
+        {
+            o["v"] = Day(verified);
+        }
+
+        var addresses = ResultFacts.Addresses(s);
+        if (addresses.Count > 0)
+        {
+            o["d"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray());
         }
 
         var hours = s.Schedules.Where(h => h.Freq is not null).Select(h => (JsonNode)new JsonArray(

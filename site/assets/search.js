@@ -109,33 +109,57 @@
     return inside;
   }
 
-  // ---- when: open now in UK time ----------------------------------------------------------
-  var DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+  // ---- when: open now and the next opening, in UK time ------------------------------------
+  var DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"], SHORT_DAYS = { SU: "Sun", MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat" };
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  // A UK calendar day as the schedules need it; the day of the month may run past its end.
+  function ukDay(y, m, d) {
+    var utc = Date.UTC(y, m - 1, d), t = new Date(utc), dow = t.getUTCDay(), day = t.getUTCDate();
+    var daysInMonth = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: day, date: t.getUTCFullYear() + "-" + pad(t.getUTCMonth() + 1) + "-" + pad(day), day: DAYS[dow],
+             nth: Math.floor((day - 1) / 7) + 1, last: day + 7 > daysInMonth, monday: utc - ((dow + 6) % 7) * 864e5 };
+  }
   function ukNow() {
     var parts = {};
     new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
       .formatToParts(new Date()).forEach(function (x) { parts[x.type] = x.value; });
-    var y = +parts.year, m = +parts.month, d = +parts.day;
-    var utc = Date.UTC(y, m - 1, d), dow = new Date(utc).getUTCDay();
-    var daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { date: parts.year + "-" + parts.month + "-" + parts.day, time: parts.hour + ":" + parts.minute, day: DAYS[dow],
-             nth: Math.floor((d - 1) / 7) + 1, last: d + 7 > daysInMonth, monday: utc - ((dow + 6) % 7) * 864e5 };
+    var now = ukDay(+parts.year, +parts.month, +parts.day);
+    now.time = parts.hour + ":" + parts.minute;
+    return now;
   }
   function mondayOf(iso) { var t = Date.parse(iso + "T00:00:00Z"), dow = new Date(t).getUTCDay(); return t - ((dow + 6) % 7) * 864e5; }
+  // Whether a schedule [freq, byDay, interval, opens, closes, dtstart, validFrom, validTo, until] runs on a day.
+  function runsOn(h, day, holidays) {
+    var freq = h[0], byDay = "," + (h[1] || "") + ",", interval = h[2] || 1;
+    if ((h[6] && h[6] > day.date) || (h[7] && h[7] < day.date) || (h[5] && h[5] > day.date) || (h[8] && h[8] < day.date)) return false;
+    if (freq === "DAILY") return true;
+    if (holidays[day.date]) return false;
+    if (freq === "WEEKLY") {
+      if (byDay.indexOf("," + day.day + ",") < 0) return false;
+      return interval === 1 || (!!h[5] && Math.floor((day.monday - mondayOf(h[5])) / 6048e5) % interval === 0);
+    }
+    return freq === "MONTHLY" && (byDay.indexOf("," + day.nth + day.day + ",") >= 0 || (day.last && byDay.indexOf(",-1" + day.day + ",") >= 0));
+  }
   function isOpen(service, now, holidays) {
     if (service.x || !service.h) return false;
-    return service.h.some(function (h) {
-      var freq = h[0], byDay = "," + (h[1] || "") + ",", interval = h[2] || 1;
-      if (!(h[3] <= now.time && h[4] > now.time)) return false;
-      if ((h[6] && h[6] > now.date) || (h[7] && h[7] < now.date) || (h[5] && h[5] > now.date) || (h[8] && h[8] < now.date)) return false;
-      if (freq === "DAILY") return true;
-      if (holidays[now.date]) return false;
-      if (freq === "WEEKLY") {
-        if (byDay.indexOf("," + now.day + ",") < 0) return false;
-        return interval === 1 || (!!h[5] && Math.floor((now.monday - mondayOf(h[5])) / 6048e5) % interval === 0);
-      }
-      return freq === "MONTHLY" && (byDay.indexOf("," + now.nth + now.day + ",") >= 0 || (now.last && byDay.indexOf(",-1" + now.day + ",") >= 0));
-    });
+    return service.h.some(function (h) { return h[3] <= now.time && h[4] > now.time && runsOn(h, now, holidays); });
+  }
+  // "Opens today 2pm", "Opens Tue 10am": the first opening in the next 7 days, or null.
+  function nextOpening(service, now, holidays) {
+    if (service.x || !service.h) return null;
+    for (var ahead = 0; ahead <= 7; ahead++) {
+      var day = ahead ? ukDay(now.y, now.m, now.d + ahead) : now, first = null;
+      service.h.forEach(function (h) {
+        if (h[3] && (ahead > 0 || h[3] > now.time) && (!first || h[3] < first) && runsOn(h, day, holidays)) first = h[3];
+      });
+      if (first) return "Opens " + (ahead === 0 ? "today" : ahead === 7 ? "next " + SHORT_DAYS[day.day] : SHORT_DAYS[day.day]) + " " + clock(first);
+    }
+    return null;
+  }
+  // "14:00" → "2pm", "09:30" → "9:30am".
+  function clock(hhmm) {
+    var h = +hhmm.slice(0, 2), m = hhmm.slice(3, 5);
+    return (h % 12 || 12) + (m === "00" ? "" : ":" + m) + (h < 12 ? "am" : "pm");
   }
 
   // ---- search -----------------------------------------------------------------------------
@@ -214,9 +238,10 @@
       if (!group) return;
       var open = isOpen(s, now, holidays);
       if (state.open === "now" && !open) return;
-      group.push({ s: s, km: km, open: open });
+      group.push({ s: s, km: km, open: open, next: open ? null : nextOpening(s, now, holidays), rank: state.need && s.c.indexOf(state.need) < 0 ? 1 : 0 });
     });
-    near.sort(nearestThenId); areaOnly.sort(nearestThenId);
+    near.sort(nearestThenName); areaOnly.sort(nearestThenName);
+    staleBefore = (now.y - 1) + now.date.slice(4);
 
     var within = (reach < radiusKm ? (reach / KM_PER_MILE).toFixed(1) : String(radiusKm / KM_PER_MILE)) + " miles", openNow = state.open === "now" ? ", open now" : "";
     var scope = " within " + within + " of " + p.label + openNow;
@@ -233,9 +258,14 @@
 
   function count(n) { return n === 1 ? "1 service" : n + " services"; }
 
-  // Nearest first; services without a place (Infinity) last; ties by id, as the API breaks them.
-  function nearestThenId(a, b) {
+  // Nearest first; services without a place (Infinity) last. Services at the same distance (one
+  // place) are ordered for the resident: those filed under the chosen need itself before those
+  // under a narrower need, then by name (then id, so the order never changes between visits).
+  function nearestThenName(a, b) {
     if (a.km !== b.km) return a.km < b.km ? -1 : 1;
+    if (a.rank !== b.rank) return a.rank - b.rank;
+    var an = a.s.n.toUpperCase(), bn = b.s.n.toUpperCase();
+    if (an !== bn) return an < bn ? -1 : 1;
     return a.s.i.toUpperCase() < b.s.i.toUpperCase() ? -1 : 1;
   }
 
@@ -289,14 +319,40 @@
       var line = el("p");
       if (r.s.x) line.appendChild(el("span", "badge closed", "Temporarily closed"));
       else if (r.open) line.appendChild(el("span", "badge open", "Open now"));
+      else if (r.next) line.appendChild(el("span", "next-opening", r.next));
       // A service with no place of its own (a helpline, say) has no distance to show.
-      if (r.km !== Infinity) line.appendChild(document.createTextNode((r.km / KM_PER_MILE).toFixed(1) + " miles away"));
+      if (r.km !== Infinity) line.appendChild(el("span", "distance", (r.km / KM_PER_MILE).toFixed(1) + " miles away"));
       if (line.hasChildNodes()) li.appendChild(line);
+      describe(li, r.s);
       group.list.appendChild(li);
     });
     group.shown = Math.min(group.results.length, group.shown + PAGE);
     group.more.hidden = group.shown >= group.results.length;
     return first;
+  }
+
+  // What people decide on without opening the listing: whom to call, cost, ages, where, how fresh.
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  var staleBefore = "";
+  function describe(li, s) {
+    var facts = el("p", "result-facts");
+    if (s.p) {
+      var call = el("span", null, "Call "), tel = telHref(s.p), phone = el(tel ? "a" : "span", null, s.p);
+      if (tel) phone.href = tel;
+      call.appendChild(phone); facts.appendChild(call);
+    }
+    if (s.f) facts.appendChild(el("span", null, "Free"));
+    else if (s.m) facts.appendChild(el("span", null, "Costs money"));
+    if (s.g) facts.appendChild(el("span", null, "Ages " + s.g));
+    if (facts.hasChildNodes()) li.appendChild(facts);
+    if (s.d) li.appendChild(el("p", "result-address", s.d.join("; ")));
+    if (s.v && s.v < staleBefore) li.appendChild(el("p", "stale", "Last checked " + MONTHS[+s.v.slice(5, 7) - 1] + " " + s.v.slice(0, 4) + " — please call before you go"));
+    if (window.Shortlist) li.appendChild(window.Shortlist.button(s.i, s.n));
+  }
+  // A tel: link of digits (and a leading +) only, whatever the number's text holds, as the pages make them.
+  function telHref(number) {
+    var digits = number.replace(/[^0-9]/g, "");
+    return digits.length < 3 ? null : "tel:" + (/^\s*\+/.test(number) ? "+" : "") + digits;
   }
 
   // The button hides once everything is shown, so keyboard users go on from the first new service.

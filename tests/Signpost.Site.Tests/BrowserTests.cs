@@ -110,7 +110,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         await heading.WaitForAsync();
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Near your location" }).IsVisibleAsync());
         Assert.Equal(Status(found, "your location", 2), await page.Locator("#results-status").TextContentAsync());
-        // Each group in the API's order: nearby by distance, then by-area services by their nearest place.
+        // Each group in the API's order: nearby by distance, then by-area services by their nearest place; ties by name.
         Assert.Equal(nearby, await Links(page, "#results"));
         Assert.Equal(byArea, await Links(page, "#serving-results"));
         Assert.True(await page.EvaluateAsync<bool>(
@@ -344,7 +344,8 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         return await first.TextContentAsync();
     }
 
-    private Task<List<FoundService>> NearestAsync(object variables) => ApiQueries.NearestAsync(site.Api.CreateClient(), variables);
+    /// <summary>What the API finds, in the order the site lists it (ties at one distance by name).</summary>
+    private async Task<List<FoundService>> NearestAsync(object variables) => (await ApiQueries.NearestAsync(site.Api.CreateClient(), variables)).TiesByName();
 
     /// <summary>The service pages a results list links to, in its order.</summary>
     private static async Task<List<string>> Links(IPage page, string list) =>

@@ -3,7 +3,10 @@ using Signpost.Site.Tests.Infrastructure;
 
 namespace Signpost.Site.Tests;
 
-/// <summary>The browser's search index: split into tiles, and every service findable in the tile that holds it.</summary>
+/// <summary>
+/// The browser's search index: split into tiles, every service findable in the tile that holds it,
+/// each entry in its short format; and the shortlist's small details file for each service.
+/// </summary>
 [Collection(BuiltSiteCollection.Name)]
 public sealed class SearchIndexTests(BuiltSite site) : IDisposable
 {
@@ -44,6 +47,45 @@ public sealed class SearchIndexTests(BuiltSite site) : IDisposable
         var tiles = Directory.GetFiles(Path.Combine(site.Output, "index", "tiles"))
             .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!.AsArray());
         Assert.All(tiles, e => Assert.Null(e!["a"])); // polygons travel only in the one area tile a search needs
+    }
+
+    [Fact]
+    public void EachTileEntryCarriesWhatAResultShowsInShortKeys()
+    {
+        var entries = Directory.GetFiles(Path.Combine(site.Output, "index", "tiles"))
+            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!.AsArray())
+            .GroupBy(e => e!["i"]!.GetValue<string>()) // a service with several places is in each of their tiles
+            .ToDictionary(g => g.Key, g => g.First()!.AsObject());
+
+        // p phone (its own, else its organisation's), f free or m costs money, g ages, v last checked, d addresses.
+        var peers = entries["5a3e0000-0000-5000-8000-000000000011"];
+        var expected = JsonNode.Parse("""
+            {"i":"5a3e0000-0000-5000-8000-000000000011","n":"Anxiety peer group","o":"Beckington Wellbeing Trust",
+             "u":"/services/anxiety-peer-group-5a3e0000/","t":"Beckington","c":["mental-health-peer"],"l":[[51.2665,-2.2885]],
+             "m":1,"p":"01632 960555","g":"16–25","v":"2024-03-10","d":["Bath Road, Beckington BA11 6SL"],
+             "h":[["WEEKLY","TH",1,"14:00","16:00",null,null,null,null]]}
+            """);
+        Assert.True(JsonNode.DeepEquals(expected, peers), peers.ToJsonString());
+        var talking = entries["5a3e0000-0000-5000-8000-000000000012"];
+        Assert.Equal(1, talking["f"]!.GetValue<int>());
+        Assert.Null(talking["m"]);
+        Assert.Equal("01632 960556", talking["p"]!.GetValue<string>());
+        Assert.Equal("0–5", talking["g"]!.GetValue<string>());
+        Assert.Equal("18+", entries["5a3e0000-0000-5000-8000-000000000010"]["g"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void EachServiceHasASmallDetailsFileForTheShortlist()
+    {
+        var details = JsonNode.Parse(File.ReadAllText(Path.Combine(site.Output, "index", "services", "5a3e0000-0000-5000-8000-000000000011.json")));
+
+        var expected = JsonNode.Parse("""
+            {"n":"Anxiety peer group","o":"Beckington Wellbeing Trust","u":"https://signpost.example.org/services/anxiety-peer-group-5a3e0000/",
+             "p":"01632 960555","a":["Bath Road, Beckington BA11 6SL"],"h":["Thursdays, 2pm–4pm"]}
+            """);
+        Assert.True(JsonNode.DeepEquals(expected, details), details!.ToJsonString());
+        var sizes = Directory.GetFiles(Path.Combine(site.Output, "index", "services")).Select(f => new FileInfo(f).Length).ToList();
+        Assert.True(sizes.Max() < 2_000, $"the largest details file is {sizes.Max():N0} bytes");
     }
 
     public void Dispose() => SiteApiFactory.TryDelete(_root);

@@ -35,17 +35,38 @@ public static class ApiQueries
             page["after"] = after;
             var services = (await RunAsync(http, "Nearest", page))["services"]!;
             found.AddRange(services["edges"]!.AsArray().Select(e => new FoundService(
-                e!["node"]!["id"]!.GetValue<string>(), e["node"]!["name"]!.GetValue<string>(), e["reach"]!.GetValue<string>())));
+                e!["node"]!["id"]!.GetValue<string>(), e["node"]!["name"]!.GetValue<string>(), e["reach"]!.GetValue<string>(),
+                e["distanceKm"]?.GetValue<double>())));
             after = services["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? services["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
         }
         while (after is not null);
 
         return found;
     }
+
+    /// <summary>
+    /// The API's order with services at the same distance by name (then id), as the site lists
+    /// them: the API breaks those ties by id, which means nothing to a resident.
+    /// </summary>
+    public static List<FoundService> TiesByName(this IEnumerable<FoundService> found)
+    {
+        var ordered = new List<FoundService>();
+        foreach (var run in found.Aggregate(new List<List<FoundService>>(), (runs, f) =>
+                 {
+                     if (runs.Count > 0 && runs[^1][0].Reach == f.Reach && runs[^1][0].DistanceKm == f.DistanceKm) runs[^1].Add(f);
+                     else runs.Add([f]);
+                     return runs;
+                 }))
+        {
+            ordered.AddRange(run.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Id, StringComparer.Ordinal));
+        }
+
+        return ordered;
+    }
 }
 
 /// <summary>A service as a search near a place found it; <paramref name="Reach"/> is LOCATION or SERVICE_AREA.</summary>
-public sealed record FoundService(string Id, string Name, string Reach)
+public sealed record FoundService(string Id, string Name, string Reach, double? DistanceKm)
 {
     public bool ByLocation => Reach == "LOCATION";
 
