@@ -22,6 +22,7 @@ public static class PlanPages
             Page<ListServicePage>(SiteUrls.ListYourService, site),
             Page<SuggestChangePage>(SiteUrls.SuggestChange, site),
             Page<ReportProblemPage>(SiteUrls.ReportProblem, site),
+            Page<SubmissionStatusPage>(SiteUrls.SubmissionStatus, site),
         };
 
         var organizations = site.Organizations.ToDictionary(o => o.Organization.Id, StringComparer.Ordinal);

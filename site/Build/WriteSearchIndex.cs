@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Signpost.Site.Api;
+using Signpost.Site.Pages;
 
 namespace Signpost.Site;
 
@@ -127,8 +128,7 @@ public static class WriteSearchIndex
             o["f"] = 1;
         }
 
-        var hours = s.Schedules.Where(h => h.Freq is not null).Select(h => (JsonNode)new JsonArray(
-            h.Freq, h.ByDay, h.Interval ?? 1, h.OpensAt, h.ClosesAt, Day(h.DtStart), Day(h.ValidFrom), Day(h.ValidTo), Day(h.Until))).ToArray();
+        var hours = s.Schedules.Select(ScheduleWording.Data).OfType<JsonNode>().ToArray();
         if (hours.Length > 0)
         {
             o["h"] = new JsonArray(hours);
@@ -142,8 +142,6 @@ public static class WriteSearchIndex
 
         return o.ToJsonString();
     }
-
-    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static double R(double value) => Math.Round(value, 5);
 

@@ -48,6 +48,8 @@ public static partial class Text
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
 
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", British);
+
     /// <summary>An http(s) address as given, or null: other schemes (javascript:, data:) never become links.</summary>
     public static string? SafeWebUrl(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0

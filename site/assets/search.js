@@ -109,33 +109,10 @@
     return inside;
   }
 
-  // ---- when: open now in UK time ----------------------------------------------------------
-  var DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
-  function ukNow() {
-    var parts = {};
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date()).forEach(function (x) { parts[x.type] = x.value; });
-    var y = +parts.year, m = +parts.month, d = +parts.day;
-    var utc = Date.UTC(y, m - 1, d), dow = new Date(utc).getUTCDay();
-    var daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { date: parts.year + "-" + parts.month + "-" + parts.day, time: parts.hour + ":" + parts.minute, day: DAYS[dow],
-             nth: Math.floor((d - 1) / 7) + 1, last: d + 7 > daysInMonth, monday: utc - ((dow + 6) % 7) * 864e5 };
-  }
-  function mondayOf(iso) { var t = Date.parse(iso + "T00:00:00Z"), dow = new Date(t).getUTCDay(); return t - ((dow + 6) % 7) * 864e5; }
+  // ---- when: open now in UK time (assets/hours.js) ------------------------------------------
+  var ukNow = window.SignpostHours.ukNow;
   function isOpen(service, now, holidays) {
-    if (service.x || !service.h) return false;
-    return service.h.some(function (h) {
-      var freq = h[0], byDay = "," + (h[1] || "") + ",", interval = h[2] || 1;
-      if (!(h[3] <= now.time && h[4] > now.time)) return false;
-      if ((h[6] && h[6] > now.date) || (h[7] && h[7] < now.date) || (h[5] && h[5] > now.date) || (h[8] && h[8] < now.date)) return false;
-      if (freq === "DAILY") return true;
-      if (holidays[now.date]) return false;
-      if (freq === "WEEKLY") {
-        if (byDay.indexOf("," + now.day + ",") < 0) return false;
-        return interval === 1 || (!!h[5] && Math.floor((now.monday - mondayOf(h[5])) / 6048e5) % interval === 0);
-      }
-      return freq === "MONTHLY" && (byDay.indexOf("," + now.nth + now.day + ",") >= 0 || (now.last && byDay.indexOf(",-1" + now.day + ",") >= 0));
-    });
+    return !service.x && !!service.h && service.h.some(function (h) { return window.SignpostHours.isOpen(h, now, holidays); });
   }
 
   // ---- search -----------------------------------------------------------------------------
