@@ -94,7 +94,9 @@
     if (mutation === "suggestChange" && current && !problems.length && !Object.keys(input().changes).length) {
       add("changes.name", "Change at least one detail: each box holds what the listing says now");
     }
-    return problems;
+    // In the order of the fields, as people read the form.
+    var order = Array.prototype.map.call(form.elements, function (el) { return el.name; });
+    return problems.sort(function (a, b) { return order.indexOf(a.name) - order.indexOf(b.name); });
   }
 
   // ---- the service a suggestion or report is about ------------------------------------------
