@@ -18,7 +18,7 @@ public sealed class SiteModel
     public required ReferenceData Reference { get; init; }
 
     /// <summary>The day of the build in the UK: listings not checked for a year before it say so.</summary>
-    public DateOnly Today { get; init; } = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London"));
+    public DateOnly Today => Options.Today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London"));
 
     /// <summary>The newest change to any listing: the feed's date, so an unchanged directory gives an unchanged feed.</summary>
     public DateTimeOffset LastModified => Services.Count == 0 ? DateTimeOffset.UnixEpoch : Services.Max(s => s.Service.LastModified);
