@@ -75,6 +75,7 @@ public static class SiteProgram
                 ["--api"] = "Site:ApiUrl", ["--out"] = "Site:Output", ["--base-url"] = "Site:BaseUrl",
                 ["--force"] = "Site:Force", ["--max-service-drop"] = "Site:MaxServiceDrop", ["--port"] = "Site:Port",
                 ["--name"] = "Site:Name", ["--forms-endpoint"] = "Site:FormsEndpoint", ["--pagefind"] = "Site:Pagefind", ["--contact-email"] = "Site:ContactEmail",
+                ["--today"] = "Site:Today",
             })
             .Build();
         return configuration.GetSection(SiteOptions.SectionName).Get<SiteOptions>() ?? new SiteOptions();

@@ -55,6 +55,9 @@ public sealed class SiteOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 5080;
 
+    /// <summary>The day the build counts from (listings not checked for a year before it say so); empty: today in the UK. Set it for a build that gives the same bytes on any day.</summary>
+    public DateOnly? Today { get; set; }
+
     public string EffectiveFormsEndpoint => FormsEndpoint is { Length: > 0 } forms ? forms : ApiUrl is { Length: > 0 } api ? api : "/graphql";
 
     public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Signpost.Data;
+using Signpost.Geo.Postcodes;
 using Signpost.GraphQL.Errors;
 using Signpost.OpeningHours;
 using Signpost.Seed;
@@ -14,7 +15,7 @@ namespace Signpost.Moderation;
 /// listing's version and writes its audit entry; a change made against an older version, or
 /// racing another moderator's, is refused with CONFLICT and nothing is applied.
 /// </summary>
-public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog categories, Caller caller, TimeProvider time)
+public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog categories, IPostcodeLookup postcodes, Caller caller, TimeProvider time)
 {
     public const int MaxQueuePage = 100;
 
@@ -141,7 +142,9 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
     private async Task<Service> ApplySuggestionAsync(Submission submission, int? expectedVersion, ApiKey key, CancellationToken cancellationToken)
     {
-        var service = await ServiceAsync(submission.ServiceId!.Value, "input.id", cancellationToken);
+        var service = await ServiceChanges.WithChangeableParts(db.Services.AsTracking()).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == submission.ServiceId!.Value, cancellationToken)
+            ?? throw new NotFoundError("input.id", $"there is no service {submission.ServiceId}");
         if (expectedVersion is null)
         {
             throw new InputError("input.expectedVersion", "is required to approve a suggested change: the listing's version you reviewed (currentVersion in the queue)");
@@ -155,9 +158,14 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
             var current = ServiceChanges.Read(service, field);
             if (current != proposed)
             {
-                ServiceChanges.Write(service, field, proposed);
+                ServiceChanges.Write(db, service, field, proposed);
                 changes.Add(new FieldChange(field, current, proposed));
             }
+        }
+
+        if (changes.Any(c => c.Field == ServiceChanges.Postcode))
+        {
+            changes.Add(await MovePlaceAsync(service, cancellationToken));
         }
 
         if (service.MinimumAge > service.MaximumAge)
@@ -168,6 +176,23 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         Record(service, "updated", changes, key, submission.Id);
         return service;
     }
+
+    /// <summary>A place at a new postcode is put at that postcode's district, as a new listing's place is.</summary>
+    private async Task<FieldChange> MovePlaceAsync(Service service, CancellationToken cancellationToken)
+    {
+        var place = ServiceChanges.Place(service)!;
+        var before = Point(place.Latitude, place.Longitude);
+        if (Postcode.TryParse(place.Addresses[0].PostalCode, out var postcode) && await postcodes.FindAsync(postcode!, cancellationToken) is { } found)
+        {
+            place.Latitude = found.Point.Latitude;
+            place.Longitude = found.Point.Longitude;
+        }
+
+        return new FieldChange("address.location", before, Point(place.Latitude, place.Longitude));
+    }
+
+    private static string? Point(double? latitude, double? longitude) =>
+        latitude is { } lat && longitude is { } lon ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:0.#####}, {lon:0.#####}") : null;
 
     public static SuggestionPayload Suggestion(Submission submission) =>
         JsonSerializer.Deserialize<SuggestionPayload>(submission.Payload, JsonSerializerOptions.Web)

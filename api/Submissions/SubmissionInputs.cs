@@ -96,6 +96,18 @@ public sealed class ServiceChangesInput
     public string? Alert { get; set; }
     public int? MinimumAge { get; set; }
     public int? MaximumAge { get; set; }
+    public string? Phone { get; set; }
+    public ServiceAddressInput? Address { get; set; }
+    public string? OpeningTimes { get; set; }
+}
+
+/// <summary>Where a listing's place has moved to: given whole.</summary>
+public sealed class ServiceAddressInput
+{
+    public string Address1 { get; set; } = "";
+    public string? Address2 { get; set; }
+    public string City { get; set; } = "";
+    public string Postcode { get; set; } = "";
 }
 
 public sealed class ReportProblemInput

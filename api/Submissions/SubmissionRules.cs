@@ -63,6 +63,20 @@ public static partial class SubmissionRules
             : throw new InputError(path, "must be a phone number of digits, spaces and + ( ) -, e.g. 01395 512345");
     }
 
+    /// <summary>A full UK postcode in its usual form ("EX10 8XX"); a district alone is not enough to find a place.</summary>
+    public static string? FullPostcode(string? value, string path)
+    {
+        value = Text(value, path, 16);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return Signpost.Geo.Postcodes.Postcode.TryParse(value, out var postcode) && postcode!.Incode is not null
+            ? postcode.ToString()
+            : throw new InputError(path, $"'{value}' is not a full UK postcode, e.g. EX10 8XX");
+    }
+
     public static void Ages(int? minimum, int? maximum, string path)
     {
         if (minimum is < 0 or > 120)

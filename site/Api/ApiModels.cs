@@ -37,7 +37,7 @@ public sealed record Phone(string Number, string? Description);
 public sealed record Contact(string? Name, string? Title, string? Email, IReadOnlyList<Phone> Phones);
 
 public sealed record Schedule(
-    string Text, string? Freq, string? ByDay, int? Interval, string? OpensAt, string? ClosesAt,
+    string Text, string? Description, string? Freq, string? ByDay, int? Interval, string? OpensAt, string? ClosesAt,
     DateOnly? DtStart, DateOnly? ValidFrom, DateOnly? ValidTo, DateOnly? Until);
 
 public sealed record CostOption(string? Option, double? Amount, string? AmountDescription, string? Currency);

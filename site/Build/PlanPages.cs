@@ -23,6 +23,7 @@ public static class PlanPages
             Page<SuggestChangePage>(SiteUrls.SuggestChange, site),
             Page<ReportProblemPage>(SiteUrls.ReportProblem, site),
             Page<ShortlistPage>(SiteUrls.Shortlist, site),
+            Page<SubmissionStatusPage>(SiteUrls.SubmissionStatus, site),
         };
 
         var organizations = site.Organizations.ToDictionary(o => o.Organization.Id, StringComparer.Ordinal);

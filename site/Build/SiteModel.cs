@@ -17,8 +17,8 @@ public sealed class SiteModel
     public required IReadOnlyList<AreaEntry> Areas { get; init; }
     public required ReferenceData Reference { get; init; }
 
-    /// <summary>The day of the build: listings not checked for 12 months before it carry a note.</summary>
-    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The day of the build in the UK: listings not checked for a year before it say so.</summary>
+    public DateOnly Today => Options.Today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London"));
 
     /// <summary>The newest change to any listing: the feed's date, so an unchanged directory gives an unchanged feed.</summary>
     public DateTimeOffset LastModified => Services.Count == 0 ? DateTimeOffset.UnixEpoch : Services.Max(s => s.Service.LastModified);

@@ -18,6 +18,7 @@ public static class SiteUrls
     public const string SuggestChange = "/suggest-a-change/";
     public const string ReportProblem = "/report-a-problem/";
     public const string Shortlist = "/shortlist/";
+    public const string SubmissionStatus = "/submissions/status/";
 
     /// <summary>A form about one listing: the page reads the service's id from the address.</summary>
     public static string About(string form, string serviceId) => $"{form}?service={serviceId}";

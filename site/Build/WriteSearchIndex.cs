@@ -152,7 +152,7 @@ public static class WriteSearchIndex
         // go" from the day they pass it, and a nightly build adds the rest as they near it.
         if (s.LastVerified is { } verified && ResultFacts.IsStale(verified, site.Today.AddMonths(1)))
         {
-            o["v"] = Day(verified);
+            o["v"] = ScheduleWording.Day(verified);
         }
 
         var addresses = ResultFacts.Addresses(s);
@@ -161,8 +161,7 @@ public static class WriteSearchIndex
             o["d"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray());
         }
 
-        var hours = s.Schedules.Where(h => h.Freq is not null).Select(h => (JsonNode)new JsonArray(
-            h.Freq, h.ByDay, h.Interval ?? 1, h.OpensAt, h.ClosesAt, Day(h.DtStart), Day(h.ValidFrom), Day(h.ValidTo), Day(h.Until))).ToArray();
+        var hours = s.Schedules.Select(ScheduleWording.Data).OfType<JsonNode>().ToArray();
         if (hours.Length > 0)
         {
             o["h"] = new JsonArray(hours);
@@ -176,8 +175,6 @@ public static class WriteSearchIndex
 
         return o.ToJsonString();
     }
-
-    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static double R(double value) => Math.Round(value, 5);
 

@@ -31,12 +31,16 @@ public static partial class Text
 
     private static readonly HashSet<string> JustFree = new(["free", "no charge", "free of charge"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What a service costs, each wording once: "Free" for a free service, then anything more the provider says.</summary>
+    /// <summary>
+    /// What a service costs, said once: "Free" for a free service, then the listing's own words on
+    /// cost, or, when it has none, its cost options' (the two usually say the same thing twice).
+    /// </summary>
     public static IReadOnlyList<string> Costs(Service service)
     {
-        var said = service.CostOptions.Select(Cost).Append(service.FeesDescription)
-            .OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0 && !JustFree.Contains(c.TrimEnd('.')))
-            .Distinct(StringComparer.OrdinalIgnoreCase);
+        static IEnumerable<string> Meaningful(IEnumerable<string?> costs) =>
+            costs.OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0 && !JustFree.Contains(c.TrimEnd('.'))).Distinct(StringComparer.OrdinalIgnoreCase);
+        var fees = Meaningful([service.FeesDescription]).ToList();
+        var said = fees.Count > 0 ? fees : Meaningful(service.CostOptions.Select(Cost));
         var costs = (service.IsFree ? said.Prepend("Free") : said).ToList();
         return costs.Count > 0 ? costs : ["Ask the service"];
     }
@@ -47,6 +51,8 @@ public static partial class Text
             : null);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
+
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", British);
 
     /// <summary>An http(s) address as given, or null: other schemes (javascript:, data:) never become links.</summary>
     public static string? SafeWebUrl(string? url) =>

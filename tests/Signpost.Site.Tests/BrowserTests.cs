@@ -185,7 +185,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
 
         var summary = page.Locator("#error-summary");
         await summary.WaitForAsync();
-        Assert.Contains("Postcode: 'EX10 XYZ' is not a full UK postcode", await summary.TextContentAsync());
+        Assert.Contains("Enter the postcode of the place, like EX10 8XX", await summary.TextContentAsync());
         var postcode = page.GetByLabel("Postcode");
         Assert.Equal("true", await postcode.GetAttributeAsync("aria-invalid"));
         Assert.Contains("postcode-error", await postcode.GetAttributeAsync("aria-describedby"));

@@ -9,6 +9,7 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
 {
     private BatchLoader<Guid, Organization?>? _organizations;
     private BatchLoader<Guid, Service?>? _services;
+    private BatchLoader<Guid, Service?>? _changeableServices;
     private BatchLoader<Guid, IReadOnlyList<Signpost.Moderation.AuditEntry>>? _historyByService;
     private BatchLoader<Guid, IReadOnlyList<Service>>? _servicesByOrganization;
     private BatchLoader<Guid, IReadOnlyList<Location>>? _locationsByService;
@@ -34,6 +35,11 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
     public IDataLoaderResult<Service?> Service(Guid id) =>
         (_services ??= new(async (keys, ct) =>
             await ByIdAsync(ServicesQuery(db, keys.ToArray()), s => s.Id, ct), null)).Load(id);
+
+    /// <summary>A listing with everything a suggestion may change (its phones, schedules and places' addresses), for the moderation diff.</summary>
+    public IDataLoaderResult<Service?> ServiceWithChangeableParts(Guid id) =>
+        (_changeableServices ??= new(async (keys, ct) =>
+            await ByIdAsync(Signpost.Submissions.ServiceChanges.WithChangeableParts(db.Services).AsSplitQuery().Where(s => keys.Contains(s.Id)).AsAsyncEnumerable(), s => s.Id, ct), null)).Load(id);
 
     /// <summary>A listing's audit trail, newest first.</summary>
     public IDataLoaderResult<IReadOnlyList<Signpost.Moderation.AuditEntry>> HistoryOf(Service service) =>

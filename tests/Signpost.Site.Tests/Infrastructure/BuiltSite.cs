@@ -16,7 +16,10 @@ public sealed class BuiltSite : IAsyncLifetime
 
     public BuildResult Result { get; private set; } = default!;
 
-    public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/" };
+    /// <summary>The day every test build counts from, as the API's tests do: the same pages on any day.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 24);
+
+    public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/", Today = Today };
 
     public DirectoryApiClient Client() => new(Api.CreateClient(), new Uri("http://localhost/graphql"));
 

@@ -26,6 +26,8 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "signpost.db")}");
         builder.UseSetting("Database:SeedPath", SeedFolder);
+        // Every browser test sends from the same in-process client: the hourly limit is tested in the API's tests.
+        builder.UseSetting("Submissions:PerClientLimit", "1000");
     }
 
     protected override void Dispose(bool disposing)

@@ -46,7 +46,7 @@ public sealed class SubmissionGraphType : ObjectGraphType<Submission>
             .Description("What approving would change: each field's value now and proposed (all new for a new listing; none for a report).")
             .Resolve(ctx => ctx.Source.Kind switch
             {
-                SubmissionKind.ChangeSuggestion => ctx.Loaders().Service(ctx.Source.ServiceId!.Value).Then(s =>
+                SubmissionKind.ChangeSuggestion => ctx.Loaders().ServiceWithChangeableParts(ctx.Source.ServiceId!.Value).Then(s =>
                     (IReadOnlyList<FieldDiff>)ModerationService.Suggestion(ctx.Source).Changes.OrderBy(c => c.Key, StringComparer.Ordinal)
                         .Select(c => new FieldDiff(c.Key, s is null ? null : ServiceChanges.Read(s, c.Key), c.Value)).ToList()),
                 SubmissionKind.NewListing => (object)NewListingFields(ctx.Source),

@@ -35,6 +35,22 @@ public sealed class ServiceChangesInputGraphType : InputObjectGraphType<ServiceC
         Field(x => x.Alert, nullable: true).Description("A short-term notice.");
         Field(x => x.MinimumAge, nullable: true).Description("Youngest age served, 0-120.");
         Field(x => x.MaximumAge, nullable: true).Description("Oldest age served, 0-120.");
+        Field(x => x.Phone, nullable: true).Description("The listing's phone number (its first one, or a first one if it has none), e.g. \"01395 512345\".");
+        Field(x => x.Address, type: typeof(ServiceAddressInputGraphType)).Description("A new address for the listing's place (the first with an address, by name), given whole; approving it also puts the place at the new postcode.");
+        Field(x => x.OpeningTimes, nullable: true).Description($"New opening times in words (at most {SubmissionRules.MaxShort} characters). Approving replaces the listing's schedules with these words.");
+    }
+}
+
+public sealed class ServiceAddressInputGraphType : InputObjectGraphType<ServiceAddressInput>
+{
+    public ServiceAddressInputGraphType()
+    {
+        Name = "ServiceAddressInput";
+        Description = "A place's new address, whole.";
+        Field(x => x.Address1).Description("First line.");
+        Field(x => x.Address2, nullable: true).Description("Second line; left out, the place has none.");
+        Field(x => x.City).Description("Town or city.");
+        Field(x => x.Postcode).Description("A full UK postcode, e.g. \"EX10 8XX\".");
     }
 }
 
