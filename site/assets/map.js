@@ -8,7 +8,7 @@
   if (!panel) return;
   var button = panel.querySelector(".map-toggle"), box = panel.querySelector(".map"), error = panel.querySelector(".map-error");
   var list = panel.getAttribute("data-map-list") ? document.getElementById(panel.getAttribute("data-map-list")) : null;
-  var loading = null, map = null, markers = null;
+  var loading = null, map = null, markers = null, tiles = null, regrouping = false;
 
   // What to show: the list's items that carry a place (their number is their place in the list),
   // or the service's places given with the page.
@@ -42,32 +42,60 @@
   // The tile server's credit is configured as plain text; Leaflet shows attributions as markup.
   function escape(text) { return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
 
-  function popup(place) {
-    var p = document.createElement("p"), a = document.createElement(place.url ? "a" : "span");
-    a.textContent = place.name;
-    if (place.url) a.href = place.url;
-    p.appendChild(a);
-    return p;
+  function label(place) { return place.number ? place.number + ". " + place.name : place.name; }
+
+  // A marker's popup: a link to each service it stands for (their names are shown as text).
+  function popup(group) {
+    var ul = document.createElement("ul");
+    ul.className = "map-popup";
+    group.forEach(function (place) {
+      var li = document.createElement("li"), a = document.createElement(place.url ? "a" : "span");
+      a.textContent = label(place);
+      if (place.url) a.href = place.url;
+      li.appendChild(a); ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  // Places closer on screen than a marker's width share one marker, so no marker hides another
+  // and each stays a whole target: "3" alone, "3,4" for two, "3+2" for three. Regrouped on zoom.
+  var GAP = 40;
+  function groups(shown) {
+    var found = [];
+    shown.forEach(function (place) {
+      var at = map.latLngToLayerPoint([place.lat, place.lon]);
+      var near = found.filter(function (g) { return Math.max(Math.abs(g.at.x - at.x), Math.abs(g.at.y - at.y)) < GAP; })[0];
+      if (near) near.places.push(place); else found.push({ at: at, places: [place] });
+    });
+    return found.map(function (g) { return g.places; });
+  }
+
+  function mark(L) {
+    markers.clearLayers();
+    groups(places()).forEach(function (group) {
+      var first = group[0], numbers = group.map(function (p) { return p.number; });
+      var text = !first.number ? "" : numbers.length === 1 ? String(numbers[0]) : numbers.length === 2 ? numbers.join(",") : numbers[0] + "+" + (numbers.length - 1);
+      var name = group.map(label).join("; ");
+      var icon = L.divIcon({ className: "map-marker", html: text, iconSize: [numbers.length > 1 ? 40 : 32, 32], popupAnchor: [0, -16] });
+      var marker = L.marker([first.lat, first.lon], { icon: icon, keyboard: true, title: name }).addTo(markers);
+      marker.getElement().setAttribute("aria-label", name);
+      marker.bindPopup(popup(group));
+    });
   }
 
   function draw(L) {
     if (!map) {
       // Scrolling the page over the map scrolls the page; the zoom buttons and keys zoom the map.
       map = L.map(box, { scrollWheelZoom: false });
-      L.tileLayer(panel.getAttribute("data-map-tiles"), { maxZoom: 19, attribution: escape(panel.getAttribute("data-map-attribution") || "") }).addTo(map);
       markers = L.layerGroup().addTo(map);
     }
-    markers.clearLayers();
-    var shown = places(), bounds = [];
-    shown.forEach(function (place) {
-      var label = place.number ? place.number + ". " + place.name : place.name;
-      var icon = L.divIcon({ className: "map-marker", html: place.number ? String(place.number) : "", iconSize: [32, 32], iconAnchor: [16, 16], popupAnchor: [0, -16] });
-      var marker = L.marker([place.lat, place.lon], { icon: icon, keyboard: true, title: label }).addTo(markers);
-      marker.getElement().setAttribute("aria-label", label);
-      marker.bindPopup(popup(place));
-      bounds.push([place.lat, place.lon]);
-    });
-    if (bounds.length) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 15 });
+    var shown = places();
+    if (!shown.length) return markers.clearLayers();
+    // Leaflet places markers and pictures only once the map has a centre and zoom.
+    map.fitBounds(shown.map(function (place) { return [place.lat, place.lon]; }), { padding: [32, 32], maxZoom: 15, animate: false });
+    if (!tiles) tiles = L.tileLayer(panel.getAttribute("data-map-tiles"), { maxZoom: 19, attribution: escape(panel.getAttribute("data-map-attribution") || "") }).addTo(map);
+    mark(L);
+    if (!regrouping) { regrouping = true; map.on("zoomend", function () { mark(L); }); }
   }
 
   function show(on) {
@@ -85,7 +113,8 @@
       show(true);
       draw(L);
       map.invalidateSize();
-    }).catch(function () {
+    }).catch(function (e) {
+      if (window.console) console.error(e);
       error.textContent = "The map could not be shown. The list has every service.";
     }).then(function () { button.disabled = false; });
   });
