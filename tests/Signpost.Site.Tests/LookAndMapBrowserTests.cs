@@ -248,24 +248,21 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
         foreach (var (label, path) in new[] { ("home", "/"), ("search, with results", SidmouthSearch), ("service", ServicePath(await ServiceWithPlacesAsync())) })
         {
             var page = await NewPageAsync(sites.Configured);
-            var loaded = new List<(string Url, string Type, int Bytes)>();
-            page.RequestFinished += async (_, request) =>
-            {
-                if (request.ResourceType is "document" or "stylesheet" or "script" && await request.ResponseAsync() is { } response)
-                {
-                    var body = await response.BodyAsync();
-                    lock (loaded) loaded.Add((request.Url, request.ResourceType, body.Length));
-                }
-            };
             await page.GotoAsync(path);
             if (path.Contains('#', StringComparison.Ordinal)) await page.Locator("#results li").First.WaitForAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-            List<(string Url, string Type, int Bytes)> files;
-            lock (loaded) files = loaded.ToList();
+            // The page itself and every stylesheet and script it loaded, as the browser counted them.
+            var files = (await page.EvaluateAsync<LoadedFile[]>("""
+                () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                  .map(e => ({ url: new URL(e.name).pathname, bytes: e.decodedBodySize }))
+                  .filter((e, i) => i === 0 || /\.(css|js)$/.test(e.url))
+                """)).ToList();
             Assert.DoesNotContain(files, f => f.Url.Contains("/assets/leaflet/", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.Url == "/assets/site.css");
             var total = files.Sum(f => f.Bytes);
-            weights.Add($"{label}: {total:N0} bytes ({string.Join(", ", files.Select(f => $"{new Uri(f.Url).AbsolutePath} {f.Bytes:N0}"))})");
+            var gzipped = files.Sum(f => Gzipped(Path.Combine(sites.ConfiguredOutput, SiteUrls.FileFor(f.Url))));
+            weights.Add($"{label}: {total:N0} bytes, {gzipped:N0} gzipped ({string.Join(", ", files.Select(f => $"{f.Url} {f.Bytes:N0}"))})");
             Assert.True(total < 60 * 1024, $"{label} weighs {total:N0} bytes");
         }
 
@@ -293,6 +290,17 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private static long Gzipped(string file)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(File.ReadAllBytes(file));
+        }
+
+        return compressed.Length;
     }
 
     /// <summary>A request for the map library or to the tile server.</summary>
@@ -353,6 +361,12 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
         public double Width { get; set; }
         public double Ring { get; set; }
         public double Text { get; set; }
+    }
+
+    private sealed class LoadedFile
+    {
+        public string Url { get; set; } = "";
+        public long Bytes { get; set; }
     }
 
     private sealed class TargetSize

@@ -16,7 +16,11 @@ public sealed class BuiltSite : IAsyncLifetime
 
     public BuildResult Result { get; private set; } = default!;
 
-    public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/" };
+    /// <summary>
+    /// The options of a test build. No map: whether one is offered depends on Leaflet being
+    /// installed, and the reviewed rendering must not; LookAndMapSites builds with one.
+    /// </summary>
+    public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/", MapTileUrl = null };
 
     public DirectoryApiClient Client() => new(Api.CreateClient(), new Uri("http://localhost/graphql"));
 

@@ -41,8 +41,9 @@ public sealed class LookAndMapSites : IAsyncLifetime
             var configured = site.Options(ConfiguredOutput);
             (configured.HelplineName, configured.HelplinePhone, configured.HelplineHours, configured.MapTileUrl) = (HelplineName, HelplinePhone, HelplineHours, Tiles.Template);
             await site.PublishAsync(configured);
+            // As a build where npm packages are not installed: a tile server is set, but no Leaflet.
             var bare = site.Options(BareOutput);
-            (bare.Leaflet, bare.Pagefind) = (Path.Combine(_root, "no-leaflet"), Path.Combine(_root, "no-pagefind"));
+            (bare.MapTileUrl, bare.Leaflet, bare.Pagefind) = (new SiteOptions().MapTileUrl, Path.Combine(_root, "no-leaflet"), Path.Combine(_root, "no-pagefind"));
             await site.PublishAsync(bare);
 
             Configured = await StaticSiteServer.StartAsync(ConfiguredOutput, site.Api.CreateClient());
