@@ -58,8 +58,9 @@
   }
 
   // Places closer on screen than a marker's width share one marker, so no marker hides another
-  // and each stays a whole target: "3" alone, "3,4" for two, "3+2" for three. Regrouped on zoom.
-  var GAP = 40;
+  // and each stays a whole target: "3" alone, "3,4" for two, "3+2" for three (at most GAP px
+  // wide, so markers never overlap). Regrouped on zoom.
+  var GAP = 56;
   function groups(shown) {
     var found = [];
     shown.forEach(function (place) {
@@ -76,7 +77,7 @@
       var first = group[0], numbers = group.map(function (p) { return p.number; });
       var text = !first.number ? "" : numbers.length === 1 ? String(numbers[0]) : numbers.length === 2 ? numbers.join(",") : numbers[0] + "+" + (numbers.length - 1);
       var name = group.map(label).join("; ");
-      var icon = L.divIcon({ className: "map-marker", html: text, iconSize: [numbers.length > 1 ? 40 : 32, 32], popupAnchor: [0, -16] });
+      var icon = L.divIcon({ className: "map-marker", html: text, iconSize: [Math.min(GAP, Math.max(32, 12 + 9 * text.length)), 32], popupAnchor: [0, -16] });
       var marker = L.marker([first.lat, first.lon], { icon: icon, keyboard: true, title: name }).addTo(markers);
       marker.getElement().setAttribute("aria-label", name);
       marker.bindPopup(popup(group));
