@@ -26,6 +26,12 @@ public static class SiteProgram
           --port N             the port to serve on (default 5080)
           --forms-endpoint URL where the site's forms post (default: --api, or /graphql on the same site)
           --pagefind PATH      the Pagefind executable (default: site/node_modules/.bin/pagefind if installed)
+          --helpline-name TEXT, --helpline-phone NUMBER, --helpline-hours TEXT
+                               the directory's own helpline, shown in a "Need to talk to someone?" box
+          --map-tile-url URL   the map picture server, with {z}/{x}/{y} (default: OpenStreetMap; empty: no map)
+          --map-attribution TEXT, --map-provider-name TEXT
+                               the credit shown on the map, and who serves its pictures
+          --leaflet DIR        Leaflet's dist folder (default: site/node_modules/leaflet/dist if installed)
         Every option can also be set as an environment variable, e.g. Site__ApiUrl.
         """;
 
@@ -76,6 +82,8 @@ public static class SiteProgram
                 ["--force"] = "Site:Force", ["--max-service-drop"] = "Site:MaxServiceDrop", ["--port"] = "Site:Port",
                 ["--name"] = "Site:Name", ["--forms-endpoint"] = "Site:FormsEndpoint", ["--pagefind"] = "Site:Pagefind", ["--contact-email"] = "Site:ContactEmail",
                 ["--today"] = "Site:Today",
+                ["--helpline-name"] = "Site:HelplineName", ["--helpline-phone"] = "Site:HelplinePhone", ["--helpline-hours"] = "Site:HelplineHours",
+                ["--map-tile-url"] = "Site:MapTileUrl", ["--map-attribution"] = "Site:MapAttribution", ["--map-provider-name"] = "Site:MapProviderName", ["--leaflet"] = "Site:Leaflet",
             })
             .Build();
         return configuration.GetSection(SiteOptions.SectionName).Get<SiteOptions>() ?? new SiteOptions();

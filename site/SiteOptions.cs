@@ -51,6 +51,39 @@ public sealed class SiteOptions
     /// <summary>The Pagefind executable for free-text search; empty: site/node_modules/.bin/pagefind when installed.</summary>
     public string? Pagefind { get; set; }
 
+    /// <summary>The directory's own helpline, shown in a "Need to talk to someone?" box; with <see cref="HelplinePhone"/>, or neither.</summary>
+    [StringLength(80)]
+    public string? HelplineName { get; set; }
+
+    /// <summary>The helpline's number as people dial it, e.g. 0300 123 4567; shown as a tel: link.</summary>
+    [StringLength(30), RegularExpression(@"^\+?[0-9][0-9 ()-]{2,28}$", ErrorMessage = "must be a phone number: digits, spaces, brackets or dashes, optionally after +")]
+    public string? HelplinePhone { get; set; }
+
+    /// <summary>When the helpline answers, e.g. "Monday to Friday, 9am to 5pm".</summary>
+    [StringLength(120)]
+    public string? HelplineHours { get; set; }
+
+    /// <summary>
+    /// The map picture (tile) server for "Show on a map", with {z}, {x} and {y}. Nothing is fetched
+    /// from it until a resident asks for the map. Empty: no map is offered.
+    /// </summary>
+    [StringLength(300)]
+    public string? MapTileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    /// <summary>The credit the tile server asks for, shown on the map (as text).</summary>
+    [StringLength(200)]
+    public string MapAttribution { get; set; } = "© OpenStreetMap contributors";
+
+    /// <summary>Who serves the map pictures, named beside the toggle so residents know who will see the area they look at.</summary>
+    [StringLength(60)]
+    public string MapProviderName { get; set; } = "OpenStreetMap";
+
+    /// <summary>Leaflet's dist folder for the map; empty: site/node_modules/leaflet/dist when installed. Without it no map is offered.</summary>
+    public string? Leaflet { get; set; }
+
+    /// <summary>True when the helpline box is shown: it needs a name and a number.</summary>
+    public bool HasHelpline => !string.IsNullOrWhiteSpace(HelplineName) && !string.IsNullOrWhiteSpace(HelplinePhone);
+
     /// <summary>The port of the preview server (serve) and of the embedded directory.</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 5080;
@@ -71,6 +104,21 @@ public sealed class SiteOptions
         if (ApiUrl is { Length: > 0 } && (!Uri.TryCreate(ApiUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https")))
         {
             problems.Add($"--api: '{ApiUrl}' is not an http(s) address of a GraphQL endpoint");
+        }
+
+        if (string.IsNullOrWhiteSpace(HelplineName) != string.IsNullOrWhiteSpace(HelplinePhone))
+        {
+            problems.Add("--helpline-name, --helpline-phone: give both the helpline's name and its number, or neither");
+        }
+
+        if (!string.IsNullOrWhiteSpace(HelplineHours) && !HasHelpline)
+        {
+            problems.Add("--helpline-hours: needs --helpline-name and --helpline-phone");
+        }
+
+        if (MapTileUrl is { Length: > 0 } tiles && !MapTiles.IsValidTemplate(tiles))
+        {
+            problems.Add($"--map-tile-url: '{tiles}' must be an http(s) address with {{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png");
         }
 
         return problems;

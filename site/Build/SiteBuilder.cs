@@ -25,7 +25,8 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         var services = await api.AllServicesAsync((done, count) => log.Progress("fetched services:", done, count), cancellationToken);
         var fetch = total.Elapsed;
 
-        var site = SiteModel.From(reference, services, options);
+        var leaflet = MapLibrary.Find(options);
+        var site = SiteModel.From(reference, services, options, MapSettings.For(options, leaflet));
         var pages = PlanPages.Run(site, SourceFolder("Content"));
 
         log.Step($"Rendering {pages.Count:N0} pages…");
@@ -42,6 +43,14 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         var index = WriteSearchIndex.Run(site, outputFolder, textSearch);
         WriteServiceDetails.Run(site, outputFolder);
         CopyAssets.Run(SourceFolder("assets"), outputFolder);
+        if (site.Map is not null && leaflet is not null)
+        {
+            MapLibrary.Copy(leaflet, outputFolder);
+        }
+        else
+        {
+            log.Step("Maps are off: Leaflet is not installed (cd site && npm ci) or no map tile server is set.");
+        }
         WriteSitemapAndFeed.Run(site, pages, outputFolder);
 
         log.Step("Checking every internal link…");

@@ -20,10 +20,13 @@ public sealed class SiteModel
     /// <summary>The day of the build in the UK: listings not checked for a year before it say so.</summary>
     public DateOnly Today => Options.Today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London"));
 
+    /// <summary>The map pages may offer when asked; null when the build has none.</summary>
+    public MapSettings? Map { get; init; }
+
     /// <summary>The newest change to any listing: the feed's date, so an unchanged directory gives an unchanged feed.</summary>
     public DateTimeOffset LastModified => Services.Count == 0 ? DateTimeOffset.UnixEpoch : Services.Max(s => s.Service.LastModified);
 
-    public static SiteModel From(ReferenceData reference, IReadOnlyList<Service> services, SiteOptions options)
+    public static SiteModel From(ReferenceData reference, IReadOnlyList<Service> services, SiteOptions options, MapSettings? map = null)
     {
         var serviceEntries = services
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)
@@ -67,7 +70,7 @@ public sealed class SiteModel
         return new SiteModel
         {
             Options = options, Services = serviceEntries, Organizations = organizations,
-            Categories = categories, Areas = areas, Reference = reference,
+            Categories = categories, Areas = areas, Reference = reference, Map = map,
         };
     }
 

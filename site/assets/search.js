@@ -188,13 +188,13 @@
       if (state.need && !s.c.some(function (c) { return c === state.need || parent[c] === state.need; })) return;
       // The distance to the service's nearest place wherever it is (Infinity with none): it decides
       // the group, orders both groups, and is what the second group shows.
-      var km = Infinity;
-      s.l.forEach(function (l) { km = Math.min(km, distanceKm(p.lat, p.lon, l[0], l[1])); });
+      var km = Infinity, at = null;
+      s.l.forEach(function (l) { var d = distanceKm(p.lat, p.lon, l[0], l[1]); if (d < km) { km = d; at = l; } });
       var group = km <= reach ? near : s.a && covers(s.a, p) ? areaOnly : null;
       if (!group) return;
       var open = isOpen(s, now, holidays);
       if (state.open === "now" && !open) return;
-      group.push({ s: s, km: km, open: open, next: open ? null : nextOpening(s, now, holidays), rank: state.need && s.c.indexOf(state.need) < 0 ? 1 : 0 });
+      group.push({ s: s, km: km, open: open, next: open ? null : nextOpening(s, now, holidays), at: at, rank: state.need && s.c.indexOf(state.need) < 0 ? 1 : 0 });
     });
     near.sort(nearestThenName); areaOnly.sort(nearestThenName);
     staleBefore = (now.y - 1) + now.date.slice(4);
@@ -270,6 +270,10 @@
       var li = el("li"), h = el("h3"), a = el("a", null, r.s.n);
       if (/^\/services\/[a-z0-9-]+\/$/.test(r.s.u)) a.href = r.s.u;
       first = first || a;
+      // For "Show on a map" (map.js): the service's place nearest the resident, its name and page.
+      if (r.at) { li.setAttribute("data-lat", r.at[0]); li.setAttribute("data-lon", r.at[1]); }
+      li.setAttribute("data-name", r.s.n);
+      if (a.href) li.setAttribute("data-url", r.s.u);
       h.appendChild(a); li.appendChild(h);
       li.appendChild(el("p", "meta", r.s.t ? r.s.o + " · " + r.s.t : r.s.o));
       var line = el("p");

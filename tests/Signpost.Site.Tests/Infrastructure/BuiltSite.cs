@@ -19,7 +19,11 @@ public sealed class BuiltSite : IAsyncLifetime
     /// <summary>The day every test build counts from, as the API's tests do: the same pages on any day.</summary>
     public static readonly DateOnly Today = new(2026, 11, 24);
 
-    public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/", Today = Today };
+    /// <summary>
+    /// The options of a test build. No map: whether one is offered depends on Leaflet being
+    /// installed, and the reviewed rendering must not; LookAndMapSites builds with one.
+    /// </summary>
+    public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/", Today = Today, MapTileUrl = null };
 
     public DirectoryApiClient Client() => new(Api.CreateClient(), new Uri("http://localhost/graphql"));
 
