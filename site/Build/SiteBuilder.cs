@@ -40,6 +40,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
 
         log.Step("Writing the search index, assets, sitemap and feed…");
         var index = WriteSearchIndex.Run(site, outputFolder, textSearch);
+        WritePlaceIndex.Run(Gazetteer.Read(SourceFolder(Path.Combine("data-seed", "geo", "uk-places.tsv"))), outputFolder);
         CopyAssets.Run(SourceFolder("assets"), outputFolder);
         WriteSitemapAndFeed.Run(site, pages, outputFolder);
 

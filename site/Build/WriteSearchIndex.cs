@@ -127,6 +127,8 @@ public static class WriteSearchIndex
             o["f"] = 1;
         }
 
+        SearchIndexFilters.Add(o, s);
+
         var hours = s.Schedules.Where(h => h.Freq is not null).Select(h => (JsonNode)new JsonArray(
             h.Freq, h.ByDay, h.Interval ?? 1, h.OpensAt, h.ClosesAt, Day(h.DtStart), Day(h.ValidFrom), Day(h.ValidTo), Day(h.Until))).ToArray();
         if (hours.Length > 0)
