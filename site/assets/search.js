@@ -297,6 +297,7 @@
       (reach < radiusKm ? " There are many services here, so this shows the nearest." : "") +
       (areaOnly.length ? " Also serving your area" + openNow + ": " + count(areaOnly.length) + "." : "");
     heading.textContent = "Near " + p.label;
+    choices.textContent = ""; choices.hidden = true;
     more.textContent = "Show more nearby services";
     fill(nearby, near);
     fill(reaching, areaOnly);
