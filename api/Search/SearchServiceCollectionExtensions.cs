@@ -14,9 +14,18 @@ public static class SearchServiceCollectionExtensions
         builder.Services.AddScoped<CategoryCatalog>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPostcodeLookup>(services =>
-            new OutcodeCentroidLookup(Directory.GetFiles(Path.Combine(SeedFolder(services), "postcodes"), "*.csv")));
+            OutcodeCentroidLookup(SeedFolder(services)));
         builder.Services.AddSingleton(services => BankHolidays.Load(Path.Combine(SeedFolder(services), "bank-holidays.csv")));
         return builder;
+    }
+
+    /// <summary>The regional districts, then every other UK district from the national table (when present).</summary>
+    public static OutcodeCentroidLookup OutcodeCentroidLookup(string seedFolder)
+    {
+        var national = Path.Combine(seedFolder, "geo", "uk-outcodes.csv");
+        return new OutcodeCentroidLookup(
+            Directory.GetFiles(Path.Combine(seedFolder, "postcodes"), "*.csv"),
+            File.Exists(national) ? [national] : []);
     }
 
     private static string SeedFolder(IServiceProvider services) =>

@@ -39,6 +39,13 @@ public static class PlanPages
             pages.AddRange(Listing(area.ListedCount, site).Select(n => Page<AreaPage>(SiteUrls.Paged(area.Url, n), site, ("Entry", area), ("Page", n))));
         }
 
+        foreach (var need in site.AreaNeeds)
+        {
+            pages.AddRange(Listing(need.Listing.ListedCount, site).Select(n => Page<AreaPage>(SiteUrls.Paged(need.Listing.Url, n), site,
+                ("Entry", need.Listing), ("Page", n), ("Need", need.Need), ("WholeTown", need.Town))));
+        }
+
+        pages.AddRange(DistrictPages(site));
         pages.AddRange(ContentPages(site, contentFolder));
 
         var clash = pages.GroupBy(p => p.Url, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -48,6 +55,27 @@ public static class PlanPages
         }
 
         return pages;
+    }
+
+    /// <summary>The postcode areas A to Z, each area's districts, and each district's nearest services.</summary>
+    private static IEnumerable<PagePlan> DistrictPages(SiteModel site)
+    {
+        if (site.Districts.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Page<PostcodeIndexPage>(SiteUrls.Postcodes, site);
+        foreach (var area in site.Districts.GroupBy(d => d.Area, StringComparer.Ordinal))
+        {
+            var districts = area.OrderBy(d => d.Number).ThenBy(d => d.Outcode, StringComparer.Ordinal).ToList();
+            yield return Page<PostcodeAreaPage>(SiteUrls.PostcodeArea(area.Key), site, ("Area", area.Key), ("Districts", districts));
+        }
+
+        foreach (var district in site.Districts)
+        {
+            yield return Page<DistrictPage>(district.Url, site, ("Entry", district));
+        }
     }
 
     /// <summary>Content/*.md: the first line is "# Title", the second paragraph the description.</summary>

@@ -42,6 +42,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         log.Step("Writing the search index, assets, sitemap and feed…");
         var index = WriteSearchIndex.Run(site, outputFolder, textSearch);
         WriteServiceDetails.Run(site, outputFolder);
+        WritePlaceIndex.Run(Gazetteer.Read(SourceFolder(Path.Combine("data-seed", "geo", "uk-places.tsv"))), outputFolder);
         CopyAssets.Run(SourceFolder("assets"), outputFolder);
         if (site.Map is not null && leaflet is not null)
         {

@@ -23,6 +23,18 @@ public sealed class SiteModel
     /// <summary>The map pages may offer when asked; null when the build has none.</summary>
     public MapSettings? Map { get; init; }
 
+    /// <summary>Each town's services for each broad need it has any for, by town then need.</summary>
+    public IReadOnlyList<AreaNeedEntry> AreaNeeds { get; init; } = [];
+
+    private ILookup<string, AreaNeedEntry>? _needsByTown;
+
+    /// <summary>The needs a town's page can be narrowed to, in the order of <see cref="AreaNeeds"/>.</summary>
+    public IEnumerable<AreaNeedEntry> NeedsIn(AreaEntry town) =>
+        (_needsByTown ??= AreaNeeds.ToLookup(n => n.Town.Url, StringComparer.Ordinal))[town.Url];
+
+    /// <summary>The postcode districts with a service within 25 miles, by outcode: pages that find services without JavaScript.</summary>
+    public IReadOnlyList<DistrictEntry> Districts { get; init; } = [];
+
     /// <summary>The newest change to any listing: the feed's date, so an unchanged directory gives an unchanged feed.</summary>
     public DateTimeOffset LastModified => Services.Count == 0 ? DateTimeOffset.UnixEpoch : Services.Max(s => s.Service.LastModified);
 
@@ -71,7 +83,29 @@ public sealed class SiteModel
         {
             Options = options, Services = serviceEntries, Organizations = organizations,
             Categories = categories, Areas = areas, Reference = reference, Map = map,
+            AreaNeeds = ByNeed(areas, categories),
+            Districts = NearestToDistricts.Run(reference.PostcodeDistricts, serviceEntries),
         };
+    }
+
+    /// <summary>
+    /// A town's listing narrowed to each broad need (which includes its narrower needs), both
+    /// groups kept in their order; needs with no service there are left out.
+    /// </summary>
+    private static IReadOnlyList<AreaNeedEntry> ByNeed(List<AreaEntry> areas, List<CategoryEntry> categories)
+    {
+        var needs = categories.Where(c => c.Parent is null)
+            .Select(c => (Need: c, Codes: c.Children.Select(x => x.Category.Code).Append(c.Category.Code).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        return areas.SelectMany(area => needs.Select(n =>
+            {
+                bool Meets(ServiceEntry s) => s.Service.Categories.Any(c => n.Codes.Contains(c.Code));
+                var listing = new AreaEntry(area.Town, SiteUrls.AreaNeed(area.Town, n.Need.Category.Code),
+                    area.Services.Where(Meets).ToList(), area.AlsoServing.Where(Meets).ToList());
+                return new AreaNeedEntry(area, n.Need, listing);
+            }))
+            .Where(x => x.Listing.ListedCount > 0)
+            .ToList();
     }
 
     /// <summary>
@@ -132,6 +166,9 @@ public sealed record OrganizationEntry(Organization Organization, string Url, IR
 
 /// <summary>A need and its services; a broad need (no parent) lists its narrower needs' services too.</summary>
 public sealed record CategoryEntry(Category Category, Category? Parent, string Url, IReadOnlyList<CategoryEntry> Children, IReadOnlyList<ServiceEntry> Services);
+
+/// <summary>A town's services for one broad need (<paramref name="Listing"/>: the town's two groups, narrowed).</summary>
+public sealed record AreaNeedEntry(AreaEntry Town, CategoryEntry Need, AreaEntry Listing);
 
 /// <summary>
 /// A town: the services with a place in it (<paramref name="Services"/>), then the services that

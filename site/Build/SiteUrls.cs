@@ -31,6 +31,18 @@ public static class SiteUrls
 
     public static string Area(string town) => $"/areas/{Slug(town)}/";
 
+    /// <summary>A town's services for one need.</summary>
+    public static string AreaNeed(string town, string categoryCode) => $"{Area(town)}{Slug(categoryCode)}/";
+
+    /// <summary>Every postcode area, A to Z: the way in to the district pages without JavaScript.</summary>
+    public const string Postcodes = "/postcodes/";
+
+    /// <summary>The districts of one postcode area ("EX").</summary>
+    public static string PostcodeArea(string area) => $"/postcodes/{Slug(area)}/";
+
+    /// <summary>The services nearest one postcode district ("EX10").</summary>
+    public static string District(string outcode) => $"/postcodes/{Slug(outcode)}/";
+
     public static string Content(string name) => $"/{Slug(name)}/";
 
     /// <summary>Page <paramref name="page"/> (1-based) of a listing that is split into pages.</summary>

@@ -143,11 +143,6 @@ public static class WriteSearchIndex
             o["p"] = phone;
         }
 
-        if (ResultFacts.AgeRange(s.MinimumAge, s.MaximumAge) is { } ages)
-        {
-            o["g"] = ages;
-        }
-
         // Only listings near or past 12 months unchecked: the browser says "please call before you
         // go" from the day they pass it, and a nightly build adds the rest as they near it.
         if (s.LastVerified is { } verified && ResultFacts.IsStale(verified, site.Today.AddMonths(1)))
@@ -160,6 +155,8 @@ public static class WriteSearchIndex
         {
             o["d"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray());
         }
+
+        SearchIndexFilters.Add(o, s);
 
         var hours = s.Schedules.Select(ScheduleWording.Data).OfType<JsonNode>().ToArray();
         if (hours.Length > 0)

@@ -9,6 +9,7 @@
   form.hidden = false;
   var onSearchPage = !!document.getElementById("results");
   var postcodeInput = document.getElementById("postcode"), postcodeError = document.getElementById("postcode-error");
+  var ageInput = document.getElementById("age"), ageError = document.getElementById("age-error");
   var cache = {};
 
   function getJson(path) {
@@ -16,23 +17,43 @@
     return cache[path];
   }
 
-  // ---- where: postcode or device location -------------------------------------------------
+  // ---- where: postcode, place name or device location -------------------------------------
   function parsePostcode(text) {
     var t = (text || "").toUpperCase().replace(/\s+/g, "");
     var m = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][ABD-HJLNP-UW-Z]{2})?$/.exec(t);
     return m ? { outcode: m[1], display: m[2] ? m[1] + " " + m[2] : m[1] } : null;
   }
 
-  function showPostcodeError(message) {
-    postcodeError.textContent = message;
-    if (message) { postcodeInput.setAttribute("aria-invalid", "true"); postcodeInput.focus(); }
-    else postcodeInput.removeAttribute("aria-invalid");
+  function showError(input, errorEl, message) {
+    errorEl.textContent = message;
+    if (message) { input.setAttribute("aria-invalid", "true"); input.focus(); }
+    else input.removeAttribute("aria-invalid");
+  }
+  function showPostcodeError(message) { showError(postcodeInput, postcodeError, message); }
+
+  // An age in whole years, or null for any age (and NaN when what was typed is not one).
+  function parseAge(text) {
+    if (text == null || String(text).trim() === "") return null;
+    var t = String(text).trim();
+    return /^[0-9]{1,3}$/.test(t) && +t <= 120 ? +t : NaN;
   }
 
+  var FIELDS = ["postcode", "need", "radius", "age", "language", "free", "open"];
   function readForm() {
     var data = new FormData(form), state = {};
-    ["postcode", "need", "radius", "open"].forEach(function (k) { var v = data.get(k); if (v) state[k] = String(v).trim(); });
+    FIELDS.forEach(function (k) { var v = data.get(k); if (v) state[k] = String(v).trim(); });
     return state;
+  }
+
+  // The box takes a postcode or a place: what has a digit is meant as a postcode.
+  function whereFromText(state) {
+    var text = state.postcode;
+    delete state.postcode; delete state.place;
+    if (!text) return "Enter your postcode or a place, for example EX10 8XX or Sidmouth, or use your location.";
+    if (parsePostcode(text)) state.postcode = text;
+    else if (/[0-9]/.test(text)) return "Enter a full UK postcode, for example EX10 8XX.";
+    else state.place = text;
+    return "";
   }
 
   function go(state) {
@@ -43,10 +64,11 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var state = readForm();
-    if (!state.postcode) return showPostcodeError("Enter your postcode, for example EX10 8XX, or use your location.");
-    if (!parsePostcode(state.postcode)) return showPostcodeError("Enter a full UK postcode, for example EX10 8XX.");
+    var state = readForm(), problem = whereFromText(state);
+    if (problem) return showPostcodeError(problem);
     showPostcodeError("");
+    if (isNaN(parseAge(state.age))) return showError(ageInput, ageError, "Enter an age in whole years, for example 8.");
+    showError(ageInput, ageError, "");
     go(state);
   });
 
@@ -70,6 +92,7 @@
       locate.disabled = false;
       var state = readForm();
       delete state.postcode;
+      if (isNaN(parseAge(state.age))) delete state.age;
       showPostcodeError("");
       state.near = position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4);
       go(state);
@@ -130,6 +153,7 @@
   function clearGroups() {
     heading.textContent = "Results"; more.textContent = "Show more results";
     list.textContent = ""; more.hidden = true; serving.hidden = true;
+    choices.textContent = ""; choices.hidden = true;
   }
 
   function where(state) {
@@ -139,6 +163,7 @@
         return Promise.resolve({ lat: ll[0], lon: ll[1], label: "your location" });
       return Promise.reject(new Error("That location is not valid. Use your location again or enter a postcode."));
     }
+    if (state.place) return findPlace(state.place);
     var postcode = parsePostcode(state.postcode);
     if (!postcode) return Promise.reject(new Error("Enter a full UK postcode, for example EX10 8XX."));
     return getJson("/index/postcodes.json").then(function (table) {
@@ -148,10 +173,55 @@
     });
   }
 
+  // A place name as the index compares it (as the build's PlaceName.Compact): "Ottery St. Mary" is "otterystmary".
+  function compact(text) { return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, ""); }
+
+  // The places of that name, from the one small index file its first letters name. "Newport, Isle
+  // of Wight" (a choice's label) narrows the name to the places whose label starts so.
+  function findPlace(text) {
+    var name = compact(text.split(",")[0]), whole = compact(text), typed = text.split(",")[0].trim();
+    var unknown = new Error("We could not find a place called " + typed + ". Check the spelling, or enter a postcode.");
+    if (!name) return Promise.reject(unknown);
+    return getJson("/index/places.json").then(function (keys) {
+      var key = "";
+      keys.forEach(function (k) { if (name.indexOf(k) === 0 && k.length > key.length) key = k; });
+      return key ? getJson("/index/places/" + key + ".json") : {};
+    }).then(function (file) {
+      var found = file[name] || [];
+      if (whole !== name) found = found.filter(function (p) { return compact(p[3]).indexOf(whole) === 0; });
+      if (found.length === 0) throw unknown;
+      if (found.length > 1) { var choose = new Error("choose"); choose.places = found; choose.name = found[0][0]; throw choose; }
+      return { lat: found[0][1], lon: found[0][2], label: found[0][0] };
+    });
+  }
+
+  // Several places share the name: one button each, most populous first; choosing one searches from it.
+  var choices = document.getElementById("place-choices");
+  function offerChoices(state, e) {
+    clearGroups();
+    heading.textContent = "Which " + e.name + "?";
+    statusEl.textContent = "There are " + e.places.length + " places called " + e.name + ". Choose the one you mean.";
+    e.places.forEach(function (p) {
+      var li = el("li"), b = el("button", "secondary", p[3]);
+      b.type = "button";
+      b.addEventListener("click", function () {
+        var next = {};
+        Object.keys(state).forEach(function (k) { next[k] = state[k]; });
+        next.place = p[3]; postcodeInput.value = p[3];
+        go(next);
+      });
+      li.appendChild(b); choices.appendChild(li);
+    });
+    choices.hidden = false;
+    focusResults();
+  }
+
   function run(state) {
     if (!onSearchPage) return;
-    ["postcode", "need", "radius"].forEach(function (k) { if (state[k] && form.elements[k]) form.elements[k].value = state[k]; });
+    ["need", "radius", "age", "language"].forEach(function (k) { if (form.elements[k]) form.elements[k].value = state[k] || (k === "radius" ? "10" : ""); });
+    if (state.postcode || state.place) form.elements.postcode.value = state.postcode || state.place;
     form.elements.open.checked = state.open === "now";
+    form.elements.free.checked = state.free === "yes";
     var miles = [2, 5, 10, 25].indexOf(+state.radius) >= 0 ? +state.radius : 10;
     statusEl.textContent = "Searching…";
     Promise.all([where(state), getJson("/index/meta.json")]).then(function (loaded) {
@@ -171,9 +241,10 @@
         render(p, meta, parts, state, reach, radiusKm);
       });
     }).catch(function (e) {
+      if (e.places) return offerChoices(state, e);
       statusEl.textContent = e.message;
       clearGroups();
-      if (state.postcode) showPostcodeError(e.message);
+      if (state.postcode || state.place) showPostcodeError(e.message);
     });
   }
 
@@ -181,11 +252,13 @@
     var parent = {}, holidays = {}, byId = {}, now = ukNow(), near = [], areaOnly = [];
     meta.categories.forEach(function (c) { parent[c[0]] = c[2]; });
     meta.bankHolidays.forEach(function (d) { holidays[d] = true; });
+    var age = parseAge(state.age), language = (state.language || "").toLowerCase();
     // A service can be in a place tile and the area tile; the area tile's copy also has its polygons.
     parts.forEach(function (tile) { tile.forEach(function (s) { if (!byId[s.i] || s.a) byId[s.i] = s; }); });
     Object.keys(byId).forEach(function (id) {
       var s = byId[id];
       if (state.need && !s.c.some(function (c) { return c === state.need || parent[c] === state.need; })) return;
+      if (!suits(s, age, language, state.free === "yes")) return;
       // The distance to the service's nearest place wherever it is (Infinity with none): it decides
       // the group, orders both groups, and is what the second group shows.
       var km = Infinity, at = null;
@@ -199,17 +272,33 @@
     near.sort(nearestThenName); areaOnly.sort(nearestThenName);
     staleBefore = (now.y - 1) + now.date.slice(4);
 
-    var within = (reach < radiusKm ? (reach / KM_PER_MILE).toFixed(1) : String(radiusKm / KM_PER_MILE)) + " miles", openNow = state.open === "now" ? ", open now" : "";
+    var within = (reach < radiusKm ? (reach / KM_PER_MILE).toFixed(1) : String(radiusKm / KM_PER_MILE)) + " miles", openNow = filtersText(state, age, language);
     var scope = " within " + within + " of " + p.label + openNow;
     statusEl.textContent = (near.length ? count(near.length) + scope + ", nearest first." : "No services" + scope + ".") +
       (reach < radiusKm ? " There are many services here, so this shows the nearest." : "") +
       (areaOnly.length ? " Also serving your area" + openNow + ": " + count(areaOnly.length) + "." : "");
     heading.textContent = "Near " + p.label;
+    choices.textContent = ""; choices.hidden = true;
     more.textContent = "Show more nearby services";
     fill(nearby, near);
     fill(reaching, areaOnly);
     serving.hidden = areaOnly.length === 0;
     focusResults();
+  }
+
+  // The age, language and free filters, by the API's rules: an age within the service's range
+  // (an unset end does not limit it); a language it speaks ("la", English alone when left out).
+  function suits(s, age, language, freeOnly) {
+    if (freeOnly && !s.f) return false;
+    if (typeof age === "number" && !isNaN(age) && s.g && ((s.g[0] != null && s.g[0] > age) || (s.g[1] != null && s.g[1] < age))) return false;
+    return !language || (s.la || ["en"]).indexOf(language) >= 0;
+  }
+
+  // What the search was narrowed to, for the status line: ", free, for age 8, in Polish, open now".
+  function filtersText(state, age, language) {
+    var option = language && form.elements.language.querySelector("option[value='" + language.replace(/[^a-z0-9 -]/g, "") + "']");
+    return (state.free === "yes" ? ", free" : "") + (typeof age === "number" && !isNaN(age) ? ", for age " + age : "") +
+      (language ? ", in " + (option ? option.textContent : language) : "") + (state.open === "now" ? ", open now" : "");
   }
 
   function count(n) { return n === 1 ? "1 service" : n + " services"; }
@@ -294,6 +383,11 @@
   // What people decide on without opening the listing: whom to call, cost, ages, where, how fresh.
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   var staleBefore = "";
+  // [minimum, maximum] as the pages say it (ResultFacts.AgeRange): "18+", "0–5"; nothing for every age.
+  function ageRange(g) {
+    if (!g || (g[1] == null && !g[0])) return null;
+    return g[1] == null ? g[0] + "+" : (g[0] || 0) + "–" + g[1];
+  }
   function describe(li, s) {
     var facts = el("p", "result-facts");
     if (s.p) {
@@ -303,7 +397,8 @@
     }
     if (s.f) facts.appendChild(el("span", null, "Free"));
     else if (s.m) facts.appendChild(el("span", null, "Costs money"));
-    if (s.g) facts.appendChild(el("span", null, "Ages " + s.g));
+    var ages = ageRange(s.g);
+    if (ages) facts.appendChild(el("span", null, "Ages " + ages));
     if (facts.hasChildNodes()) li.appendChild(facts);
     if (s.d) li.appendChild(el("p", "result-address", s.d.join("; ")));
     if (s.v && s.v < staleBefore) li.appendChild(el("p", "stale", "Last checked " + MONTHS[+s.v.slice(5, 7) - 1] + " " + s.v.slice(0, 4) + " — please call before you go"));
@@ -325,7 +420,7 @@
       var s = {};
       new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { s[k] = v; });
       wordResults = [];
-      if (s.q) runWords(s.q); else if (s.postcode || s.near) run(s);
+      if (s.q) runWords(s.q); else if (s.postcode || s.place || s.near) run(s);
     };
     window.addEventListener("hashchange", fromHash);
     fromHash();

@@ -114,7 +114,7 @@ public sealed class SubmissionTests(ModeratedDirectoryFactory api)
         { "categories", new[] { "dementia", "no-such-need" }, "input.categories[1]" },
         { "categories", Array.Empty<string>(), "input.categories" },
         { "locations", new[] { new { address1 = "1 High St", city = "Sidmouth", postcode = "NOT A POSTCODE" } }, "input.locations[0].postcode" },
-        { "locations", new[] { new { address1 = "1 High St", city = "Sidmouth", postcode = "ZE2 9AA" } }, "input.locations[0].postcode" },
+        { "locations", new[] { new { address1 = "1 High St", city = "Sidmouth", postcode = "JE2 9AA" } }, "input.locations[0].postcode" },
         { "locations", new[] { new { address1 = "", city = "Sidmouth", postcode = "EX10 8XX" } }, "input.locations[0].address1" },
         { "locations", Enumerable.Repeat(new { address1 = "1 High St", city = "Sidmouth", postcode = "EX10 8XX" }, 11).ToArray(), "input.locations" },
         { "schedules", new[] { new { freq = "WEEKLY", byDay = "XX", opensAt = "10:00", closesAt = "12:00" } }, "input.schedules[0].byDay" },

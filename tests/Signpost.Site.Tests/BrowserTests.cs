@@ -244,7 +244,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync("/search/");
 
-        await page.GetByLabel("Your postcode").FillAsync("not a postcode");
+        await page.GetByLabel("Your postcode").FillAsync("EX10 XYZ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find help" }).ClickAsync();
 
         var input = page.GetByLabel("Your postcode");

@@ -57,12 +57,12 @@ public sealed class SearchIndexTests(BuiltSite site) : IDisposable
             .GroupBy(e => e!["i"]!.GetValue<string>()) // a service with several places is in each of their tiles
             .ToDictionary(g => g.Key, g => g.First()!.AsObject());
 
-        // p phone (its own, else its organisation's), f free or m costs money, g ages, v last checked, d addresses.
+        // p phone (its own, else its organisation's), f free or m costs money, g ages [minimum, maximum], v last checked, d addresses.
         var peers = entries["5a3e0000-0000-5000-8000-000000000011"];
         var expected = JsonNode.Parse("""
             {"i":"5a3e0000-0000-5000-8000-000000000011","n":"Anxiety peer group","o":"Beckington Wellbeing Trust",
              "u":"/services/anxiety-peer-group-5a3e0000/","t":"Beckington","c":["mental-health-peer"],"l":[[51.2665,-2.2885]],
-             "m":1,"p":"01632 960555","g":"16–25","v":"2024-03-10","d":["Bath Road, Beckington BA11 6SL"],
+             "m":1,"p":"01632 960555","g":[16,25],"v":"2024-03-10","d":["Bath Road, Beckington BA11 6SL"],
              "h":[["WEEKLY","TH",1,"14:00","16:00",null,null,null,null]]}
             """);
         Assert.True(JsonNode.DeepEquals(expected, peers), peers.ToJsonString());
@@ -70,8 +70,8 @@ public sealed class SearchIndexTests(BuiltSite site) : IDisposable
         Assert.Equal(1, talking["f"]!.GetValue<int>());
         Assert.Null(talking["m"]);
         Assert.Equal("01632 960556", talking["p"]!.GetValue<string>());
-        Assert.Equal("0–5", talking["g"]!.GetValue<string>());
-        Assert.Equal("18+", entries["5a3e0000-0000-5000-8000-000000000010"]["g"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("[null,5]"), talking["g"]), talking.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("[18,null]"), entries["5a3e0000-0000-5000-8000-000000000010"]["g"]), entries["5a3e0000-0000-5000-8000-000000000010"].ToJsonString());
     }
 
     [Fact]

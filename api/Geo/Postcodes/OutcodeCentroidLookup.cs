@@ -5,13 +5,31 @@ namespace Signpost.Geo.Postcodes;
 
 /// <summary>
 /// Resolves a postcode to the centroid of its district (outcode) from the CSV tables in
-/// <c>data-seed/postcodes</c>: a few thousand rows at most, so they are held in memory.
+/// <c>data-seed/postcodes</c> (regional, hand-checked) and <c>data-seed/geo/uk-outcodes.csv</c>
+/// (every UK district): a few thousand rows at most, so they are held in memory.
 /// </summary>
 public sealed class OutcodeCentroidLookup : IPostcodeLookup
 {
     private readonly FrozenDictionary<string, (GeoPoint Point, string Place)> _districts;
 
-    public OutcodeCentroidLookup(IEnumerable<string> csvFiles)
+    /// <param name="csvFiles">Tables whose rows must agree wherever they list the same district.</param>
+    /// <param name="fallbackFiles">
+    /// Tables that only fill the districts <paramref name="csvFiles"/> do not list: the national
+    /// table is computed differently, so a district's regional centre and label stay as they are.
+    /// </param>
+    public OutcodeCentroidLookup(IEnumerable<string> csvFiles, IEnumerable<string>? fallbackFiles = null)
+    {
+        var districts = Read(csvFiles);
+        foreach (var (outcode, entry) in Read(fallbackFiles ?? []))
+        {
+            districts.TryAdd(outcode, entry);
+        }
+
+        _districts = districts.ToFrozenDictionary(StringComparer.Ordinal);
+        Districts = [.. districts.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new PostcodeDistrict(d.Key, d.Value.Item1, d.Value.Item2))];
+    }
+
+    private static Dictionary<string, (GeoPoint, string)> Read(IEnumerable<string> csvFiles)
     {
         var districts = new Dictionary<string, (GeoPoint, string)>(StringComparer.Ordinal);
         foreach (var file in csvFiles.Order(StringComparer.Ordinal))
@@ -35,8 +53,7 @@ public sealed class OutcodeCentroidLookup : IPostcodeLookup
             }
         }
 
-        _districts = districts.ToFrozenDictionary(StringComparer.Ordinal);
-        Districts = [.. districts.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new PostcodeDistrict(d.Key, d.Value.Item1, d.Value.Item2))];
+        return districts;
     }
 
     public IReadOnlyList<PostcodeDistrict> Districts { get; }
