@@ -63,6 +63,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Find help" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/search/#", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.getElementById('results-heading').textContent === 'Near Ottery St Mary'");
         Assert.Equal(Links(found, byLocation: true), await ListedAsync(page, "#results"));
         Assert.Equal(Status(found, "Ottery St Mary", 10), await page.Locator("#results-status").TextContentAsync());
         Assert.Equal("Near Ottery St Mary", await page.Locator("#results-heading").TextContentAsync());

@@ -62,7 +62,7 @@ public sealed class SearchIndexTests(BuiltSite site) : IDisposable
         var expected = JsonNode.Parse("""
             {"i":"5a3e0000-0000-5000-8000-000000000011","n":"Anxiety peer group","o":"Beckington Wellbeing Trust",
              "u":"/services/anxiety-peer-group-5a3e0000/","t":"Beckington","c":["mental-health-peer"],"l":[[51.2665,-2.2885]],
-             "m":1,"p":"01632 960555","g":[16,25],"v":"2024-03-10","d":["Bath Road, Beckington BA11 6SL"],
+             "m":1,"p":"01632 960555","v":"2024-03-10","d":["Bath Road, Beckington BA11 6SL"],"g":[16,25],"la":[],
              "h":[["WEEKLY","TH",1,"14:00","16:00",null,null,null,null]]}
             """);
         Assert.True(JsonNode.DeepEquals(expected, peers), peers.ToJsonString());
