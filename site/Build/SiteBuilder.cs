@@ -43,7 +43,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         var index = WriteSearchIndex.Run(site, outputFolder, textSearch);
         WriteServiceDetails.Run(site, outputFolder);
         WritePlaceIndex.Run(Gazetteer.Read(SourceFolder(Path.Combine("data-seed", "geo", "uk-places.tsv"))), outputFolder);
-        CopyAssets.Run(SourceFolder("assets"), outputFolder);
+        CopyAssets.Run(SourceFolder("assets"), outputFolder, log);
         if (site.Map is not null && leaflet is not null)
         {
             MapLibrary.Copy(leaflet, outputFolder);

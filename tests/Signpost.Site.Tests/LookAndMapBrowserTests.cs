@@ -159,7 +159,7 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
     [MapBrowserFact]
     public async Task TheMapLoadsNothingUntilAskedThenItsNumberedMarkersMatchTheResults()
     {
-        var nearby = (await ApiQueries.NearestAsync(site.Api.CreateClient(), new { near = new { latitude = Sidmouth.Latitude, longitude = Sidmouth.Longitude }, radiusKm = TenMilesKm }))
+        var nearby = (await ApiQueries.NearestAsync(site.Api.CreateClient(), new { near = new { latitude = Sidmouth.Latitude, longitude = Sidmouth.Longitude }, radiusKm = TenMilesKm })).TiesByName()
             .Where(f => f.ByLocation).Take(20).ToList();
         var page = await NewPageAsync(sites.Configured);
         var requests = Record(page);
