@@ -57,7 +57,24 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
     }
 
     [Fact]
-    public async Task FiltersAreLookedUpByIndexPerCandidate()
+    public async Task OpenNowCategoryAndAgeAreTestedOnTheSearchFacetsWithoutReadingTheService()
+    {
+        var parameters = Box();
+        var plan = await PlanAsync(SqliteNearSearch.LocationsWithinSql(new ServiceSearchRequest
+        {
+            Near = Sidmouth,
+            RadiusKm = 10,
+            CategoryIds = [Guid.NewGuid()],
+            Age = 40,
+            OpenAt = OpenAtMoment.From(new DateTime(2026, 11, 24, 10, 30, 0), new BankHolidays([])),
+        }, parameters, BoundingBox.Around(Sidmouth, 10)), parameters);
+
+        Assert.True(plan.Any(line => line.Contains("SEARCH f USING INTEGER PRIMARY KEY")), string.Join('\n', plan));
+        Assert.DoesNotContain(plan, line => line.Contains("SEARCH s USING"));
+    }
+
+    [Fact]
+    public async Task OtherFiltersAreLookedUpByIndexPerCandidate()
     {
         var holidays = new BankHolidays([]);
         var parameters = Box();
@@ -72,9 +89,10 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
             OpenAt = OpenAtMoment.From(new DateTime(2026, 11, 24, 10, 30, 0), holidays),
         }, parameters, BoundingBox.Around(Sidmouth, 10)), parameters);
 
+        Assert.True(plan.Any(line => line.Contains("SEARCH f USING INTEGER PRIMARY KEY")), string.Join('\n', plan));
         Assert.True(plan.Any(line => line.Contains("SEARCH s USING INTEGER PRIMARY KEY")), string.Join('\n', plan));
 
-        foreach (var table in new[] { "a", "lg", "sc" })
+        foreach (var table in new[] { "a", "lg", "sc", "c" })
         {
             Assert.Contains(plan, line => line.Contains($"SEARCH {table} USING") && line.Contains("INDEX"));
         }

@@ -56,7 +56,7 @@ internal static class SqliteNearSearch
             {
                 // Each circle reads only the part of its box outside the last one.
                 var box = BoundingBox.Around(point.Point, radiusKm);
-                await ReadLocationsAsync(connection, request, point, box, readBox, read, ids, cancellationToken);
+                await ReadLocationsAsync(connection, request, point, box, readBox, read, cancellationToken);
                 readBox = box;
                 var ring = NearPoint.Chord2ForKm(radiusKm);
                 byLocation = await AfterCursorAsync(connection, read.Where(r => r.Value <= ring), after, ids, cancellationToken);
@@ -96,7 +96,7 @@ internal static class SqliteNearSearch
     public static async Task<int> CountAsync(SqliteConnection connection, ServiceSearchRequest request, CancellationToken cancellationToken)
     {
         var point = new NearPoint(request.Near!.Value);
-        var byLocation = await LocationsWithinAsync(connection, request, point, request.RadiusKm, [], cancellationToken);
+        var byLocation = await LocationsWithinAsync(connection, request, point, request.RadiusKm, cancellationToken);
         var covering = await AreasCoveringAsync(connection, point, cancellationToken);
         covering.ExceptWith(byLocation.Keys);
         if (covering.Count == 0 || (request.Text is null && !SqliteSearchFilters.Any(request)))
@@ -123,7 +123,7 @@ internal static class SqliteNearSearch
     {
         var point = new NearPoint(near);
         var everyone = new ServiceSearchRequest { Near = near, RadiusKm = radiusKm };
-        var within = (await LocationsWithinAsync(connection, everyone, point, radiusKm, [], cancellationToken))
+        var within = (await LocationsWithinAsync(connection, everyone, point, radiusKm, cancellationToken))
             .ToDictionary(c => c.Key, c => (double?)c.Value);
         foreach (var rowId in await AreasCoveringAsync(connection, point, cancellationToken))
         {
@@ -158,14 +158,16 @@ internal static class SqliteNearSearch
 
     /// <summary>
     /// The locations in a box that pass the filters, exposed so tests can check its query plan.
-    /// Without filters only the R*Tree is read; with them each candidate's service is joined by row id.
+    /// Without filters only the R*Tree is read; open at, categories and age read each candidate's
+    /// search facets (<see cref="SqliteSearchFacets"/>), and only other filters join the service.
     /// </summary>
     public static string LocationsWithinSql(ServiceSearchRequest request, List<SqliteParameter> parameters, BoundingBox box, bool outsideReadBox = false)
     {
-        var filtered = SqliteSearchFilters.Any(request);
-        var sql = new StringBuilder(filtered
-            ? "SELECT r.min_service, r.min_latitude, r.min_longitude, s.id\nFROM service_location_rtree r JOIN services s ON s.row_id = r.min_service"
-            : "SELECT r.min_service, r.min_latitude, r.min_longitude\nFROM service_location_rtree r");
+        var (onFacets, onService) = SqliteSearchFilters.ForCandidates(request, parameters);
+
+        // CROSS JOIN keeps the order: the facets' few integers are tested before any service is read.
+        var sql = new StringBuilder("SELECT r.min_service, r.min_latitude, r.min_longitude\nFROM service_location_rtree r");
+        sql.Append(onFacets is null ? "" : " CROSS JOIN service_facets f").Append(onService is null ? "" : " CROSS JOIN services s");
         sql.Append("""
 
             WHERE r.min_latitude <= @maxLat AND r.max_latitude >= @minLat
@@ -177,19 +179,24 @@ internal static class SqliteNearSearch
             sql.Append("\n  AND NOT (r.min_latitude <= @readMaxLat AND r.max_latitude >= @readMinLat AND r.min_longitude <= @readMaxLon AND r.max_longitude >= @readMinLon)");
         }
 
-        if (filtered)
+        if (onFacets is not null)
         {
-            sql.Append("\n  AND ").Append(SqliteSearchFilters.Where(request, parameters));
+            sql.Append("\n  AND f.row_id = r.min_service\n  AND ").Append(onFacets);
+        }
+
+        if (onService is not null)
+        {
+            sql.Append("\n  AND s.row_id = r.min_service\n  AND ").Append(onService);
         }
 
         return sql.Append(TextCondition(request, "r.min_service", parameters, box)).ToString();
     }
 
     /// <summary>Each service with a location within the circle that passes the filters, with the squared chord to its nearest such location.</summary>
-    private static async Task<Dictionary<long, double>> LocationsWithinAsync(SqliteConnection connection, ServiceSearchRequest request, NearPoint point, double radiusKm, Dictionary<long, Guid> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, double>> LocationsWithinAsync(SqliteConnection connection, ServiceSearchRequest request, NearPoint point, double radiusKm, CancellationToken cancellationToken)
     {
         var read = new Dictionary<long, double>();
-        await ReadLocationsAsync(connection, request, point, BoundingBox.Around(point.Point, radiusKm), null, read, ids, cancellationToken);
+        await ReadLocationsAsync(connection, request, point, BoundingBox.Around(point.Point, radiusKm), null, read, cancellationToken);
         var maxChord2 = NearPoint.Chord2ForKm(radiusKm);
         return read.Where(r => r.Value <= maxChord2).ToDictionary();
     }
@@ -197,12 +204,10 @@ internal static class SqliteNearSearch
     /// <summary>
     /// Adds to <paramref name="read"/> each service with a location in the box (but outside
     /// <paramref name="readBox"/>, already read) that passes the filters, keeping the squared chord
-    /// to its nearest location read so far. Filters join the service to each candidate (about 1.6 µs
-    /// a row); without them only the R*Tree is read. Ids read along the way go to <paramref name="ids"/>.
+    /// to its nearest location read so far (<see cref="LocationsWithinSql"/>).
     /// </summary>
-    private static async Task ReadLocationsAsync(SqliteConnection connection, ServiceSearchRequest request, NearPoint point, BoundingBox box, BoundingBox? readBox, Dictionary<long, double> read, Dictionary<long, Guid> ids, CancellationToken cancellationToken)
+    private static async Task ReadLocationsAsync(SqliteConnection connection, ServiceSearchRequest request, NearPoint point, BoundingBox box, BoundingBox? readBox, Dictionary<long, double> read, CancellationToken cancellationToken)
     {
-        var filtered = SqliteSearchFilters.Any(request);
         var parameters = new List<SqliteParameter>();
         await using var command = connection.CreateCommand();
         command.CommandText = LocationsWithinSql(request, parameters, box, readBox is not null);
@@ -221,11 +226,6 @@ internal static class SqliteNearSearch
             if (!read.TryGetValue(rowId, out var best) || chord2 < best)
             {
                 read[rowId] = chord2;
-            }
-
-            if (filtered)
-            {
-                ids.TryAdd(rowId, Guid.Parse(reader.GetString(3)));
             }
         }
     }

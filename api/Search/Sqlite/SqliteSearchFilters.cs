@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Signpost.Data;
+using Signpost.OpeningHours;
 
 namespace Signpost.Search.Sqlite;
 
@@ -25,31 +26,7 @@ internal static class SqliteSearchFilters
             // "+" keeps the status index out of the plan: four values cannot narrow a search, and
             // without statistics SQLite would scan services by status instead of the R*Tree.
             filters.Add($"+s.status = '{ServiceStatusNames.Active}'");
-            filters.Add("""
-                EXISTS (SELECT 1 FROM schedules sc
-                    WHERE sc.service_id = s.id
-                      AND sc.opens_at <= @openTime AND sc.closes_at > @openTime
-                      AND (sc.valid_from IS NULL OR sc.valid_from <= @openDate)
-                      AND (sc.valid_to IS NULL OR sc.valid_to >= @openDate)
-                      AND (sc.dtstart IS NULL OR sc.dtstart <= @openDate)
-                      AND (sc.until IS NULL OR sc.until >= @openDate)
-                      AND (sc.freq = 'DAILY'
-                        OR (@bankHoliday = 0 AND sc.freq = 'WEEKLY'
-                            AND instr(',' || sc.byday || ',', @dayToken) > 0
-                            AND (coalesce(sc.interval, 1) = 1
-                              OR (sc.dtstart IS NOT NULL
-                                  AND (CAST(julianday(@weekMonday) - julianday(date(sc.dtstart, '-6 days', 'weekday 1')) AS INTEGER) / 7) % sc.interval = 0)))
-                        OR (@bankHoliday = 0 AND sc.freq = 'MONTHLY'
-                            AND (instr(',' || sc.byday || ',', @nthToken) > 0
-                              OR (@lastToken IS NOT NULL AND instr(',' || sc.byday || ',', @lastToken) > 0)))))
-                """);
-            Add(parameters, "@openTime", openAt.Time);
-            Add(parameters, "@openDate", openAt.Date);
-            Add(parameters, "@weekMonday", openAt.WeekMonday);
-            Add(parameters, "@bankHoliday", openAt.IsBankHoliday ? 1 : 0);
-            Add(parameters, "@dayToken", $",{openAt.DayCode},");
-            Add(parameters, "@nthToken", $",{openAt.NthDayCode},");
-            Add(parameters, "@lastToken", openAt.LastDayCode is null ? null : $",{openAt.LastDayCode},");
+            filters.Add(OpenAt(openAt, "s.id", parameters));
         }
         else
         {
@@ -59,19 +36,109 @@ internal static class SqliteSearchFilters
 
         if (request.CategoryIds.Count > 0)
         {
-            filters.Add("EXISTS (SELECT 1 FROM attributes a WHERE a.link_id = s.id AND a.taxonomy_term_id IN (SELECT value FROM json_each(@categories)))");
-            Add(parameters, "@categories", JsonSerializer.Serialize(request.CategoryIds.Select(SqliteIds.ToText)));
-        }
-
-        if (request.Free is { } free)
-        {
-            filters.Add((free ? "NOT " : "") + "EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id AND c.amount > 0)");
+            filters.Add(InCategories(request, "s.id", parameters));
         }
 
         if (request.Age is { } age)
         {
             filters.Add("(s.minimum_age IS NULL OR s.minimum_age <= @age) AND (s.maximum_age IS NULL OR s.maximum_age >= @age)");
             Add(parameters, "@age", age);
+        }
+
+        filters.AddRange(OnServiceOnly(request, parameters));
+        return string.Join("\n      AND ", filters);
+    }
+
+    /// <summary>
+    /// The filters for near-me candidates, which come from the R*Tree (listed services only, so status
+    /// needs no test): open at, categories and age on the search facets <c>f</c>
+    /// (<see cref="SqliteSearchFacets"/>), the rest on the service <c>s</c>; null when there are none.
+    /// </summary>
+    public static (string? OnFacets, string? OnService) ForCandidates(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    {
+        var facets = new List<string>();
+        if (request.OpenAt is { } openAt)
+        {
+            // The half-hour bits let through every service that may be open; the schedules are read
+            // only where the bits are not exact, or on a bank holiday (when weekly schedules do not run).
+            facets.Add($"f.active = 1 AND (f.{SqliteSearchFacets.DayColumns[openAt.DayCode]} >> @openSlot) & 1 = 1");
+            facets.Add($"((f.open_exact = 1 AND @bankHoliday = 0) OR {OpenAt(openAt, ServiceIdOfFacets, parameters)})");
+            Add(parameters, "@openSlot", HalfHour(openAt.Time));
+        }
+
+        if (request.CategoryIds.Count > 0)
+        {
+            // Categories beyond the bits (or unknown ones) are looked up the slow way.
+            facets.Add($"""
+                ((f.categories & (SELECT coalesce(sum(1 << bit), 0) FROM category_bits WHERE term_id IN (SELECT value FROM json_each(@categories)))) <> 0
+                 OR ((SELECT count(*) FROM json_each(@categories) WHERE value NOT IN (SELECT term_id FROM category_bits)) > 0
+                     AND {InCategories(request, ServiceIdOfFacets, parameters)}))
+                """);
+        }
+
+        if (request.Age is { } age)
+        {
+            facets.Add("(f.minimum_age IS NULL OR f.minimum_age <= @age) AND (f.maximum_age IS NULL OR f.maximum_age >= @age)");
+            Add(parameters, "@age", age);
+        }
+
+        var service = OnServiceOnly(request, parameters);
+        return (facets.Count == 0 ? null : string.Join("\n  AND ", facets), service.Count == 0 ? null : string.Join("\n  AND ", service));
+    }
+
+    private const string ServiceIdOfFacets = "(SELECT id FROM services WHERE row_id = f.row_id)";
+
+    /// <summary>The half hour of the day a "HH:mm" time falls in: 0 is 00:00–00:30.</summary>
+    private static int HalfHour(string time) =>
+        (int.Parse(time.AsSpan(0, 2), CultureInfo.InvariantCulture) * 60 + int.Parse(time.AsSpan(3, 2), CultureInfo.InvariantCulture)) / 30;
+
+    private static string InCategories(ServiceSearchRequest request, string serviceId, List<SqliteParameter> parameters)
+    {
+        if (!parameters.Any(p => p.ParameterName == "@categories"))
+        {
+            Add(parameters, "@categories", JsonSerializer.Serialize(request.CategoryIds.Select(SqliteIds.ToText)));
+        }
+
+        return $"EXISTS (SELECT 1 FROM attributes a WHERE a.link_id = {serviceId} AND a.taxonomy_term_id IN (SELECT value FROM json_each(@categories)))";
+    }
+
+    /// <summary>Whether a schedule of the service recurs at this moment: on this day, at this time, within its dates.</summary>
+    private static string OpenAt(OpenAtMoment openAt, string serviceId, List<SqliteParameter> parameters)
+    {
+        Add(parameters, "@openTime", openAt.Time);
+        Add(parameters, "@openDate", openAt.Date);
+        Add(parameters, "@weekMonday", openAt.WeekMonday);
+        Add(parameters, "@bankHoliday", openAt.IsBankHoliday ? 1 : 0);
+        Add(parameters, "@dayToken", $",{openAt.DayCode},");
+        Add(parameters, "@nthToken", $",{openAt.NthDayCode},");
+        Add(parameters, "@lastToken", openAt.LastDayCode is null ? null : $",{openAt.LastDayCode},");
+        return $"""
+            EXISTS (SELECT 1 FROM schedules sc
+                WHERE sc.service_id = {serviceId}
+                  AND sc.opens_at <= @openTime AND sc.closes_at > @openTime
+                  AND (sc.valid_from IS NULL OR sc.valid_from <= @openDate)
+                  AND (sc.valid_to IS NULL OR sc.valid_to >= @openDate)
+                  AND (sc.dtstart IS NULL OR sc.dtstart <= @openDate)
+                  AND (sc.until IS NULL OR sc.until >= @openDate)
+                  AND (sc.freq = 'DAILY'
+                    OR (@bankHoliday = 0 AND sc.freq = 'WEEKLY'
+                        AND instr(',' || sc.byday || ',', @dayToken) > 0
+                        AND (coalesce(sc.interval, 1) = 1
+                          OR (sc.dtstart IS NOT NULL
+                              AND (CAST(julianday(@weekMonday) - julianday(date(sc.dtstart, '-6 days', 'weekday 1')) AS INTEGER) / 7) % sc.interval = 0)))
+                    OR (@bankHoliday = 0 AND sc.freq = 'MONTHLY'
+                        AND (instr(',' || sc.byday || ',', @nthToken) > 0
+                          OR (@lastToken IS NOT NULL AND instr(',' || sc.byday || ',', @lastToken) > 0)))))
+            """;
+    }
+
+    /// <summary>The filters only the service and its other rows can answer.</summary>
+    private static List<string> OnServiceOnly(ServiceSearchRequest request, List<SqliteParameter> parameters)
+    {
+        var filters = new List<string>();
+        if (request.Free is { } free)
+        {
+            filters.Add((free ? "NOT " : "") + "EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id AND c.amount > 0)");
         }
 
         if (request.Language is { } language)
@@ -126,7 +193,7 @@ internal static class SqliteSearchFilters
             Add(parameters, "@windowEnd", window.EndTime);
         }
 
-        return string.Join("\n      AND ", filters);
+        return filters;
     }
 
     private static void Add(List<SqliteParameter> parameters, string name, object? value) =>
