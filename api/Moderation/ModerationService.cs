@@ -153,6 +153,12 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         CheckVersion(service, expectedVersion);
         var suggestion = Suggestion(submission);
         var changes = new List<FieldChange>();
+        if (suggestion.Changes.Any(c => c.Key.StartsWith("address.", StringComparison.Ordinal) && ServiceChanges.Read(service, c.Key) != c.Value)
+            && await SeparateSharedPlaceAsync(service, cancellationToken) is { } separated)
+        {
+            changes.Add(separated);
+        }
+
         foreach (var (field, proposed) in suggestion.Changes.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var current = ServiceChanges.Read(service, field);
@@ -175,6 +181,60 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
         Record(service, "updated", changes, key, submission.Id);
         return service;
+    }
+
+    /// <summary>
+    /// Other listings at the same place keep its address: before its address changes, this listing gets
+    /// a place of its own, a copy of the shared one (linked anew, so the search indexes follow).
+    /// </summary>
+    private async Task<FieldChange?> SeparateSharedPlaceAsync(Service service, CancellationToken cancellationToken)
+    {
+        if (ServiceChanges.Place(service) is not { } shared)
+        {
+            return null;
+        }
+
+        var others = await db.ServiceAtLocations.CountAsync(l => l.LocationId == shared.Id && l.ServiceId != service.Id, cancellationToken);
+        if (others == 0)
+        {
+            return null;
+        }
+
+        var own = new Location
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = shared.OrganizationId,
+            LocationType = shared.LocationType,
+            Name = shared.Name,
+            AlternateName = shared.AlternateName,
+            Description = shared.Description,
+            Transportation = shared.Transportation,
+            Latitude = shared.Latitude,
+            Longitude = shared.Longitude,
+        };
+        own.Addresses.AddRange(shared.Addresses.Select(a => new Address
+        {
+            Id = Guid.NewGuid(),
+            LocationId = own.Id,
+            Attention = a.Attention,
+            Address1 = a.Address1,
+            Address2 = a.Address2,
+            City = a.City,
+            Region = a.Region,
+            StateProvince = a.StateProvince,
+            PostalCode = a.PostalCode,
+            Country = a.Country,
+            AddressType = a.AddressType,
+        }));
+
+        var link = service.ServiceAtLocations.First(l => l.LocationId == shared.Id);
+        var ownLink = new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = service.Id, LocationId = own.Id, Description = link.Description, Location = own };
+        service.ServiceAtLocations.Remove(link);
+        db.ServiceAtLocations.Remove(link);
+        db.Locations.Add(own);
+        db.ServiceAtLocations.Add(ownLink);
+        service.ServiceAtLocations.Add(ownLink);
+        return new FieldChange("address.place", $"{shared.Name} (shared with {others} other listing{(others == 1 ? "" : "s")})", $"{own.Name} (this listing's own)");
     }
 
     /// <summary>A place at a new postcode is put at that postcode's district, as a new listing's place is.</summary>

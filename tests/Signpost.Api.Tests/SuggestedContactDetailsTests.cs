@@ -9,6 +9,9 @@ public sealed class SuggestedContactDetailsTests(ModeratedDirectoryFactory api)
 {
     // Branscombe community café: one place of its own, so moving it disturbs no other listing.
     private const string BranscombeCafe = "a97a70af-96ed-5aa9-8fa3-bb618334ece2";
+    // The shopper bus and door-to-door transport share one pick-up point in Ilkeston.
+    private const string ShopperBus = "c5f0a057-2e85-5895-af23-e9c0d202c7cb";
+    private const string DoorToDoor = "ec54b741-3960-52f6-8c1a-be45c45bd05f";
     // Sidbury village lunch: left unchanged by these tests.
     private const string SidburyLunch = "5ca81393-2f67-5150-8f33-dd17ff820c50";
 
@@ -60,6 +63,33 @@ public sealed class SuggestedContactDetailsTests(ModeratedDirectoryFactory api)
         Assert.Equal("EX12 3DD", audited["address.postcode"]!["newValue"]!.GetValue<string>());
         Assert.True(audited.ContainsKey("address.location"), "moving the place is audited too");
         Assert.Equal("https://branscombe-cafe.example.org/", audited["url"]!["newValue"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ANewAddressForOneListingAtASharedPlaceGivesItAPlaceOfItsOwnAndLeavesTheOthersWhereTheyWere()
+    {
+        var neighbourBefore = await DetailsAsync(DoorToDoor);
+        var before = await DetailsAsync(ShopperBus);
+        var version = before["version"]!.GetValue<int>();
+        var receipt = await SuggestAsync(ShopperBus, version, new
+        {
+            address = new { address1 = "Bus stop B, Bath Street", city = "Ilkeston", postcode = "DE7 8AH" },
+        });
+        var maya = await api.ClientAsync("maya");
+        var item = await SubmissionTests.QueueItemAsync(maya, receipt);
+
+        (await maya.RunAsync("ApproveSubmission", new { input = new { id = item["id"]!.GetValue<string>(), expectedVersion = version } })).DataOrFail();
+
+        var place = (await DetailsAsync(ShopperBus))["locations"]![0]!;
+        Assert.Equal("Ilkeston Market Place pick-up point", place["name"]!.GetValue<string>());
+        Assert.Equal("Bus stop B, Bath Street", place["address"]!["address1"]!.GetValue<string>());
+        Assert.Equal("DE7 8AH", place["address"]!["postalCode"]!.GetValue<string>());
+        Assert.Equal(neighbourBefore.ToJsonString(), (await DetailsAsync(DoorToDoor)).ToJsonString());
+
+        var entry = (await maya.RunAsync("ServiceHistory", new { id = ShopperBus })).DataOrFail()["service"]!["history"]![0]!;
+        var audited = entry["changes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>());
+        Assert.Equal("Ilkeston Market Place pick-up point (shared with 1 other listing)", audited["address.place"]!["oldValue"]!.GetValue<string>());
+        Assert.Equal("Town Hall, Wharncliffe Road", audited["address.address1"]!["oldValue"]!.GetValue<string>());
     }
 
     [Theory]
