@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Signpost.Site.Tests.Infrastructure;
 
@@ -22,32 +20,14 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
     // The centre of EX10 in the regional table, which the district page measures from.
     private static readonly (double Latitude, double Longitude) Ex10Centre = (50.6930, -3.2420);
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private StaticSiteServer? _server;
+    private SiteBrowser? _browser;
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(BrowserFactAttribute.Chromium) && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            return; // every test here is skipped, saying why
-        }
-
-        _server = await StaticSiteServer.StartAsync(site.Output, site.Api.CreateClient());
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    // Null where Chromium is not installed: every test here is then skipped, saying why.
+    public async Task InitializeAsync() => _browser = await site.BrowserAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
+        if (_browser is not null) await _browser.CloseContextsAsync();
     }
 
     [BrowserFact]
@@ -89,7 +69,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.Equal("status", await page.Locator("#results-status").GetAttributeAsync("role"));
         Assert.Equal(["Richmond, Richmond upon Thames", "Richmond, North Yorkshire", "Richmond, Sheffield"],
             await page.Locator("#place-choices button").AllTextContentsAsync());
-        Assert.Empty(await AxeViolationsAsync(page));
+        Assert.Empty(await SiteBrowser.AxeViolationsAsync(page));
 
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Richmond, Richmond upon Thames", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
@@ -253,7 +233,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
             {
                 await page.GotoAsync(path);
                 if (path.Contains('#')) await page.Locator("#results li, #place-choices li").First.WaitForAsync();
-                problems.AddRange((await AxeViolationsAsync(page)).Select(p => $"{width}px {p}"));
+                problems.AddRange((await SiteBrowser.AxeViolationsAsync(page)).Select(p => $"{width}px {p}"));
                 if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
                 {
                     problems.Add($"{width}px {path}: scrolls sideways");
@@ -266,23 +246,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static async Task<List<string>> AxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-    }
-
-    private async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
-    {
-        options ??= new();
-        options.BaseURL = _server!.Address.ToString();
-        options.TimezoneId = "Europe/London";
-        var context = await _browser!.NewContextAsync(options);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => _browser!.NewPageAsync(options);
 
     /// <summary>The API's answer with ties at one distance by name, as the site orders them.</summary>
     private async Task<List<FoundService>> NearestAsync(object variables) => (await ApiQueries.NearestAsync(site.Api.CreateClient(), variables)).TiesByName();

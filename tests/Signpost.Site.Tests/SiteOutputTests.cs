@@ -156,7 +156,7 @@ public sealed class SiteOutputTests(BuiltSite site)
     {
         var (own, alsoServing) = await TownAsync("Sidbury");
         Assert.InRange(own.Count + alsoServing.Count, 21, 30); // three pages of ten
-        var options = site.Options(Path.Combine(Directory.CreateTempSubdirectory("signpost-pages-").FullName, "site"));
+        var options = site.OptionsWithoutWordSearch(Path.Combine(Directory.CreateTempSubdirectory("signpost-pages-").FullName, "site"));
         options.ListingPageSize = 10; // the smallest page, so Sidbury's two groups take three pages
         await site.PublishAsync(options);
 
