@@ -183,12 +183,51 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task ThePostcodeIndexListsOnlyDistrictsWithAServiceWithin25Miles()
+    public async Task WithoutJavaScriptADistrictPageListsTheServicesThatAlsoServeItAfterItsNearestWithTheirDetails()
+    {
+        var listed = (await NearestAsync(new { near = new { latitude = Ex10Centre.Latitude, longitude = Ex10Centre.Longitude }, radiusKm = 25 * KmPerMile }))
+            .Where(f => f.ByLocation).Take(30).Select(f => f.Url).ToHashSet();
+        // Searched with a radius too small to hold any place, every service that covers the centre is in the API's second group.
+        var covering = await NearestAsync(new { near = new { latitude = Ex10Centre.Latitude, longitude = Ex10Centre.Longitude }, radiusKm = 0.01 });
+        var expected = Links(covering, byLocation: false).Where(url => !listed.Contains(url)).Take(30).ToList();
+        Assert.NotEmpty(expected);
+        var page = await NewPageAsync(new() { JavaScriptEnabled = false });
+
+        await page.GotoAsync("/postcodes/ex10/");
+
+        Assert.Equal("Also serving EX10", await page.Locator("#also-serving").TextContentAsync());
+        Assert.Equal(expected, await ListedAsync(page, "#also-serving ~ ul.services"));
+        var first = page.Locator("#also-serving ~ ul.services > li").First;
+        Assert.StartsWith("Call ", await first.Locator(".result-facts > span").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(listed.Count, (await ListedAsync(page, "ol.nearby")).Count);
+    }
+
+    [BrowserFact]
+    public async Task ADistrictThatOnlyAServiceAreaReachesGetsAPageListingThatService()
     {
         var page = await NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync("/postcodes/");
 
-        Assert.Contains("Districts with no service that close have no page", await page.Locator("main").TextContentAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "KW (", Exact = false }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "KW15", Exact = true }).ClickAsync();
+
+        Assert.Equal("Services near KW15", await page.Locator("h1").TextContentAsync());
+        Assert.Equal("No service has a place within 25 miles of the centre of KW15 (Kirkwall), but some cover it.", await page.Locator(".lead").TextContentAsync());
+        Assert.Equal(0, await page.Locator("ol.nearby").CountAsync());
+        var line = page.Locator("#also-serving ~ ul.services > li");
+        Assert.Equal(["Kirkwall befriending phone line"], await line.Locator("h3").AllTextContentsAsync());
+        Assert.Equal(["Call 01632 960777", "Free", "Ages 60+"], await line.Locator(".result-facts > span").AllTextContentsAsync());
+        // Pierowall, also on Orkney, is outside the line's area and has no service near it.
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "postcodes", "kw17")));
+    }
+
+    [BrowserFact]
+    public async Task ThePostcodeIndexListsOnlyDistrictsWithAServiceWithin25MilesOrAServiceAreaCoveringThem()
+    {
+        var page = await NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync("/postcodes/");
+
+        Assert.Contains("Districts with no service that close, and none that covers them, have no page", await page.Locator("main").TextContentAsync());
         Assert.Equal(0, await page.Locator("a[href='/postcodes/iv/']").CountAsync());
         Assert.Equal(0, await page.Locator("a[href='/postcodes/ze/']").CountAsync());
         Assert.False(Directory.Exists(Path.Combine(site.Output, "postcodes", "ze1")));
@@ -228,7 +267,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         foreach (var width in new[] { 320, 375, 1280 })
         {
             var page = await NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
-            foreach (var path in new[] { "/postcodes/", "/postcodes/ex/", "/postcodes/ex10/", SiteUrls.Area("Sidmouth"), SiteUrls.AreaNeed("Sidmouth", "carers"),
+            foreach (var path in new[] { "/postcodes/", "/postcodes/ex/", "/postcodes/ex10/", "/postcodes/kw15/", SiteUrls.Area("Sidmouth"), SiteUrls.AreaNeed("Sidmouth", "carers"),
                                          "/search/#place=Newport", "/search/#postcode=EX10+8XX&age=70&free=yes&language=pl" })
             {
                 await page.GotoAsync(path);
