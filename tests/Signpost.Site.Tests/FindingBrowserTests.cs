@@ -261,6 +261,32 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task WithoutJavaScriptATownsLongListForABroadNeedNarrowsToASpecificNeed()
+    {
+        var page = await NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync(SiteUrls.Area("Sidmouth"));
+        await page.Locator("nav.narrow").GetByRole(AriaRole.Link, new() { Name = "Community and connection" }).ClickAsync();
+        var broad = await ListedAsync(page, "main ul.services");
+        Assert.True(broad.Count > 10, "a long list offers specific needs");
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Narrow to a specific need" }).GetByRole(AriaRole.Link, new() { Name = "Befriending and loneliness" });
+        var count = int.Parse((await link.Locator("xpath=..").Locator(".count").TextContentAsync())!.Trim('(', ')').Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        await link.ClickAsync();
+
+        Assert.Equal("Befriending and loneliness in Sidmouth", await page.Locator("h1").TextContentAsync());
+        Assert.EndsWith(SiteUrls.AreaNeed("Sidmouth", "befriending"), page.Url, StringComparison.Ordinal);
+        var narrowed = await ListedAsync(page, "main ul.services");
+        Assert.Equal(count, narrowed.Count);
+        Assert.InRange(narrowed.Count, 1, broad.Count - 1);
+        Assert.All(narrowed, url => Assert.Contains(url, broad));
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        Assert.All(narrowed, url => Assert.Contains(services.Single(s => SiteUrls.Service(s.Name, s.Id) == url).Categories, c => c.Code == "befriending"));
+        Assert.Equal(["Home", "Towns", "Sidmouth", "Community and connection", "Befriending and loneliness"], await page.Locator(".crumbs a").AllTextContentsAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Community and connection in Sidmouth" }).ClickAsync();
+        Assert.EndsWith(SiteUrls.AreaNeed("Sidmouth", "connection"), page.Url, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public async Task TheNewPagesHaveNoAccessibilityViolationsAndNoSidewaysScrollingAt320375And1280Pixels()
     {
         var problems = new List<string>();
@@ -268,6 +294,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         {
             var page = await NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
             foreach (var path in new[] { "/postcodes/", "/postcodes/ex/", "/postcodes/ex10/", "/postcodes/kw15/", SiteUrls.Area("Sidmouth"), SiteUrls.AreaNeed("Sidmouth", "carers"),
+                                         SiteUrls.AreaNeed("Sidmouth", "connection"), SiteUrls.AreaNeed("Sidmouth", "befriending"),
                                          "/search/#place=Newport", "/search/#postcode=EX10+8XX&age=70&free=yes&language=pl" })
             {
                 await page.GotoAsync(path);
