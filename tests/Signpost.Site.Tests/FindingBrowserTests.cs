@@ -212,7 +212,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "KW15", Exact = true }).ClickAsync();
 
         Assert.Equal("Services near KW15", await page.Locator("h1").TextContentAsync());
-        Assert.Equal("No service has a place within 25 miles of the centre of KW15 (Kirkwall), but some cover it.", await page.Locator(".lead").TextContentAsync());
+        Assert.Equal("No service has a place within 25 miles of the centre of KW15 (Kirkwall), but one service covers it.", await page.Locator(".lead").TextContentAsync());
         Assert.Equal(0, await page.Locator("ol.nearby").CountAsync());
         var line = page.Locator("#also-serving ~ ul.services > li");
         Assert.Equal(["Kirkwall befriending phone line"], await line.Locator("h3").AllTextContentsAsync());
