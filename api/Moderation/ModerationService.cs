@@ -38,7 +38,10 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         return await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Reference).Take(first).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Listings never verified, or not for over 12 months: the oldest first.</summary>
+    /// <summary>
+    /// Listings never verified, or not for over 12 months, or whose last review reminder went
+    /// unanswered (since that verification): the oldest first. Nothing is hidden automatically.
+    /// </summary>
     public async Task<IReadOnlyList<Service>> StaleAsync(int first, CancellationToken cancellationToken)
     {
         await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
@@ -46,7 +49,9 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
         var cutoff = Today().AddYears(-1);
         return await db.Services
-            .Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed) && (s.AssuredDate == null || s.AssuredDate < cutoff))
+            .Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed)
+                && (s.AssuredDate == null || s.AssuredDate < cutoff
+                    || db.ReviewReminders.Any(r => r.ServiceId == s.Id && r.Final && r.VerifiedOn == s.AssuredDate)))
             .OrderBy(s => s.AssuredDate).ThenBy(s => s.Id)
             .Take(first).ToListAsync(cancellationToken);
     }
