@@ -50,7 +50,7 @@ public static class ReminderEndpoints
 
         return reminder!.ConfirmedAt is not null
             ? ReminderPages.AlreadyUsed(siteName)
-            : ReminderPages.Confirm(siteName, service.Name, service.AssuredDate, token!, links.SomethingChanged(reminder));
+            : ReminderPages.Confirm(siteName, service.Name, service.AssuredDate, token!, ReminderLinks.SomethingChanged(serviceId, token!));
     }
 
     private static async Task<IResult> ConfirmAsync(Guid serviceId, HttpRequest request, ReminderLinks links, DirectoryDbContext db, Caller caller, ModerationService moderation,

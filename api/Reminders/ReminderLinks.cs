@@ -35,6 +35,10 @@ public sealed class ReminderLinks(IDataProtectionProvider protection, IOptions<R
 
     public string SomethingChanged(ReviewReminder reminder) => Address(SomethingChangedPath, reminder);
 
+    /// <summary>The "something changed" link with a token already given, as a relative address (it keeps that token's expiry).</summary>
+    public static string SomethingChanged(Guid serviceId, string token) =>
+        $"{SomethingChangedPath.Replace("{serviceId:guid}", serviceId.ToString(), StringComparison.Ordinal)}?token={Uri.EscapeDataString(token)}";
+
     /// <summary>The site's suggest-a-change form for the listing, the address its service pages link to.</summary>
     public string SuggestChangeForm(Guid serviceId) => $"{options.Value.SiteBaseUrl.TrimEnd('/')}/suggest-a-change/?service={serviceId}";
 
