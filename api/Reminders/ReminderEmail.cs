@@ -16,6 +16,9 @@ public static class ReminderEmail
         var checkedWhen = listing.LastVerified is { } date
             ? $"We last checked it with you on {date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}."
             : "We have not yet been able to check it with you.";
+        var last = listing.Final
+            ? "This is our last reminder: if we do not hear from you, someone from our team will look at the listing."
+            : "";
         var days = (int)Math.Round(linkLifetime.TotalDays);
         var lifetime = days >= 1 ? $"{days} day{(days == 1 ? "" : "s")}" : "a few hours";
 
@@ -31,7 +34,7 @@ public static class ReminderEmail
             If something has changed (opening times, address, phone number, anything else), tell us here:
             {somethingChanged}
 
-            The links work for {lifetime}. The first one works once.
+            The links work for {lifetime}. The first one works once. {last}
 
             Thank you,
             {siteName}
@@ -48,7 +51,7 @@ public static class ReminderEmail
             {E(checkedWhen)} Please take a moment to tell us whether the listing is still correct.</p>
             <p><a href="{E(stillCorrect)}">Yes, the listing is still correct</a></p>
             <p><a href="{E(somethingChanged)}">Something has changed: tell us what</a></p>
-            <p>The links work for {E(lifetime)}. The first one works once.</p>
+            <p>The links work for {E(lifetime)}. The first one works once. {E(last)}</p>
             <p>Thank you,<br>{E(siteName)}</p>
             </body>
             </html>

@@ -35,8 +35,8 @@ public static class ReminderEndpoints
 
     private static async Task<IResult> ShowConfirmationAsync(Guid serviceId, string? token, ReminderLinks links, DirectoryDbContext db, IOptions<ReminderOptions> options, CancellationToken cancellationToken)
     {
-        var siteName = options.Value.SiteName;
-        var (refusal, reminder) = await CheckAsync(links, db, siteName, token, serviceId, cancellationToken);
+        var site = options.Value;
+        var (refusal, reminder) = await CheckAsync(links, db, site, token, serviceId, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -45,20 +45,20 @@ public static class ReminderEndpoints
         var service = await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null || !Listed(service))
         {
-            return ReminderPages.NotListed(siteName);
+            return ReminderPages.NotListed(site);
         }
 
         return reminder!.ConfirmedAt is not null
-            ? ReminderPages.AlreadyUsed(siteName)
-            : ReminderPages.Confirm(siteName, service.Name, service.AssuredDate, token!, ReminderLinks.SomethingChanged(serviceId, token!));
+            ? ReminderPages.AlreadyUsed(site)
+            : ReminderPages.Confirm(site, service.Name, service.AssuredDate, token!, ReminderLinks.SomethingChanged(serviceId, token!));
     }
 
     private static async Task<IResult> ConfirmAsync(Guid serviceId, HttpRequest request, ReminderLinks links, DirectoryDbContext db, Caller caller, ModerationService moderation,
         IOptions<ReminderOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var siteName = options.Value.SiteName;
+        var site = options.Value;
         var token = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken))["token"].ToString() : null;
-        var (refusal, reminder) = await CheckAsync(links, db, siteName, token, serviceId, cancellationToken);
+        var (refusal, reminder) = await CheckAsync(links, db, site, token, serviceId, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -67,7 +67,7 @@ public static class ReminderEndpoints
         var service = await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null || !Listed(service))
         {
-            return ReminderPages.NotListed(siteName);
+            return ReminderPages.NotListed(site);
         }
 
         // The link is used up and the listing verified in one transaction: both or neither, and of
@@ -80,40 +80,40 @@ public static class ReminderEndpoints
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.ConfirmedAt, now), cancellationToken);
             if (claimed == 0)
             {
-                return ReminderPages.AlreadyUsed(siteName);
+                return ReminderPages.AlreadyUsed(site);
             }
 
             caller.ActAs(Actor);
             var verified = await moderation.VerifyAsync(serviceId, expectedVersion: null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return ReminderPages.Confirmed(siteName, verified.Name, verified.AssuredDate!.Value);
+            return ReminderPages.Confirmed(site, verified.Name, verified.AssuredDate!.Value);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(ReminderEndpoints)).LogError(e, "Could not record the reminder confirmation for listing {ServiceId}.", serviceId);
-            return ReminderPages.TryAgain(siteName);
+            return ReminderPages.TryAgain(site);
         }
     }
 
     private static async Task<IResult> OpenSuggestionForm(Guid serviceId, string? token, ReminderLinks links, DirectoryDbContext db, IOptions<ReminderOptions> options, CancellationToken cancellationToken)
     {
-        var (refusal, _) = await CheckAsync(links, db, options.Value.SiteName, token, serviceId, cancellationToken);
+        var (refusal, _) = await CheckAsync(links, db, options.Value, token, serviceId, cancellationToken);
         return refusal ?? Results.Redirect(links.SuggestChangeForm(serviceId));
     }
 
-    private static async Task<(IResult? Refusal, ReviewReminder? Reminder)> CheckAsync(ReminderLinks links, DirectoryDbContext db, string siteName, string? token, Guid serviceId, CancellationToken cancellationToken)
+    private static async Task<(IResult? Refusal, ReviewReminder? Reminder)> CheckAsync(ReminderLinks links, DirectoryDbContext db, ReminderOptions site, string? token, Guid serviceId, CancellationToken cancellationToken)
     {
         var check = links.Check(token, serviceId);
         switch (check.Problem)
         {
             case LinkProblem.NotGenuine or LinkProblem.OtherListing:
-                return (ReminderPages.NotValid(siteName), null);
+                return (ReminderPages.NotValid(site), null);
             case LinkProblem.Expired:
-                return (ReminderPages.Expired(siteName), null);
+                return (ReminderPages.Expired(site), null);
         }
 
         var reminder = await db.ReviewReminders.FirstOrDefaultAsync(r => r.Id == check.ReminderId && r.ServiceId == serviceId, cancellationToken);
-        return reminder is null ? (ReminderPages.NotValid(siteName), null) : (null, reminder);
+        return reminder is null ? (ReminderPages.NotValid(site), null) : (null, reminder);
     }
 
     private static bool Listed(Service service) => service.Status is ServiceStatus.Active or ServiceStatus.TemporarilyClosed;

@@ -9,8 +9,8 @@ namespace Signpost.Reminders;
 /// </summary>
 public static class ReminderPages
 {
-    public static IResult Confirm(string siteName, string serviceName, DateOnly? lastVerified, string token, string somethingChanged) => Page(siteName, "Is the listing still correct?", $"""
-        <p>You are confirming that the listing for <strong>{E(serviceName)}</strong> on {E(siteName)} is still correct.</p>
+    public static IResult Confirm(ReminderOptions site, string serviceName, DateOnly? lastVerified, string token, string somethingChanged) => Page(site, "Is the listing still correct?", $"""
+        <p>You are confirming that the listing for <strong>{E(serviceName)}</strong> on {E(site.SiteName)} is still correct.</p>
         <p>{E(LastChecked(lastVerified))}</p>
         <form method="post">
         <input type="hidden" name="token" value="{E(token)}">
@@ -19,31 +19,31 @@ public static class ReminderPages
         <p>If something has changed, <a href="{E(somethingChanged)}">tell us what has changed</a> instead.</p>
         """);
 
-    public static IResult Confirmed(string siteName, string serviceName, DateOnly today) => Page(siteName, "Thank you", $"""
+    public static IResult Confirmed(ReminderOptions site, string serviceName, DateOnly today) => Page(site, "Thank you", $"""
         <p>We have recorded that the listing for <strong>{E(serviceName)}</strong> is still correct, as of {E(Long(today))}.</p>
         <p>You do not need to do anything else. We will ask again in a year or so.</p>
         """);
 
-    public static IResult AlreadyUsed(string siteName) => Page(siteName, "This link has already been used", """
+    public static IResult AlreadyUsed(ReminderOptions site) => Page(site, "This link has already been used", """
         <p>Someone has already used this link to confirm the listing is still correct, so there is nothing more to do.</p>
         <p>If something has changed since, use the other link in the email to tell us.</p>
         """, StatusCodes.Status410Gone);
 
-    public static IResult Expired(string siteName) => Page(siteName, "This link has expired", $"""
+    public static IResult Expired(ReminderOptions site) => Page(site, "This link has expired", $"""
         <p>The links in our reminder emails only work for a limited time, and this one has run out. Nothing has been changed.</p>
-        <p>We will send a new reminder. If the listing needs changing now, find it on {E(siteName)} and choose &ldquo;Suggest a change&rdquo;.</p>
+        <p>We will send a new reminder. If the listing needs changing now, find it on {E(site.SiteName)} and choose &ldquo;Suggest a change&rdquo;.</p>
         """, StatusCodes.Status410Gone);
 
-    public static IResult NotValid(string siteName) => Page(siteName, "This link does not work", $"""
+    public static IResult NotValid(ReminderOptions site) => Page(site, "This link does not work", $"""
         <p>This link is not complete or has been changed, so we cannot use it. Nothing has been changed.</p>
-        <p>Try copying the whole link from the email into your browser. If the listing needs changing, find it on {E(siteName)} and choose &ldquo;Suggest a change&rdquo;.</p>
+        <p>Try copying the whole link from the email into your browser. If the listing needs changing, find it on {E(site.SiteName)} and choose &ldquo;Suggest a change&rdquo;.</p>
         """, StatusCodes.Status400BadRequest);
 
-    public static IResult NotListed(string siteName) => Page(siteName, "This listing is no longer in the directory", """
+    public static IResult NotListed(ReminderOptions site) => Page(site, "This listing is no longer in the directory", """
         <p>The listing has been closed or removed, so there is nothing to confirm. Nothing has been changed.</p>
         """, StatusCodes.Status410Gone);
 
-    public static IResult TryAgain(string siteName) => Page(siteName, "Something went wrong", """
+    public static IResult TryAgain(ReminderOptions site) => Page(site, "Something went wrong", """
         <p>We could not record your answer just now. Nothing has been changed. Please go back and try again in a few minutes.</p>
         """, StatusCodes.Status503ServiceUnavailable);
 
@@ -55,14 +55,14 @@ public static class ReminderPages
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 
-    private static IResult Page(string siteName, string title, string body, int status = StatusCodes.Status200OK) => Results.Content($$"""
+    private static IResult Page(ReminderOptions site, string title, string body, int status = StatusCodes.Status200OK) => Results.Content($$"""
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-        <title>{{E(title)}} – {{E(siteName)}}</title>
+        <title>{{E(title)}} – {{E(site.SiteName)}}</title>
         <style>
         body { font-family: Arial, sans-serif; font-size: 1.1rem; line-height: 1.5; color: #0b0c0c; margin: 0 auto; padding: 1rem; max-width: 38rem; }
         h1 { font-size: 1.6rem; line-height: 1.2; }
@@ -73,7 +73,7 @@ public static class ReminderPages
         </head>
         <body>
         <main>
-        <p>{{E(siteName)}}</p>
+        <p><a href="{{E(site.SiteBaseUrl)}}">{{E(site.SiteName)}}</a></p>
         <h1>{{E(title)}}</h1>
         {{body}}
         </main>
