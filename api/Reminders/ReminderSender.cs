@@ -22,9 +22,17 @@ public sealed class ReminderSender(
     TimeProvider time,
     ILogger<ReminderSender> logger)
 {
+    /// <summary>A claim older than this was left by a sender that stopped mid-way (MailKit gives up on a server long before).</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
     public async Task<ReminderReport> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {
         var report = new ReminderReport();
+        if (!dryRun)
+        {
+            await ReleaseAbandonedClaimsAsync(cancellationToken);
+        }
+
         await foreach (var listing in due.FindAsync(cancellationToken))
         {
             var recipient = await recipients.RecipientAsync(listing, cancellationToken);
@@ -65,6 +73,19 @@ public sealed class ReminderSender(
         }
 
         return report;
+    }
+
+    /// <summary>A sender that stopped between claiming and sending (a crash, a deploy) leaves its claim: it is sent on this run instead.</summary>
+    private async Task ReleaseAbandonedClaimsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - AbandonedAfter;
+        var sending = await db.ReviewReminders.Where(r => r.State == ReminderState.Sending).Select(r => new { r.Id, r.ClaimedAt }).ToListAsync(cancellationToken);
+        var abandoned = sending.Where(r => r.ClaimedAt < cutoff).Select(r => r.Id).ToList();
+        if (abandoned.Count > 0)
+        {
+            await db.ReviewReminders.Where(r => abandoned.Contains(r.Id) && r.State == ReminderState.Sending).ExecuteDeleteAsync(cancellationToken);
+            logger.LogWarning("Released {Count} review reminders a sender claimed over {Hours} hour ago and never sent; they go on this run.", abandoned.Count, AbandonedAfter.TotalHours);
+        }
     }
 
     private async Task<ReviewReminder?> ClaimAsync(DueListing listing, string? recipient, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public static class RemindersServiceCollectionExtensions
         builder.Services.AddScoped<DueListings>();
         builder.Services.AddScoped<IReminderRecipients, ServiceEmailRecipients>();
         builder.Services.AddScoped<ReminderSender>();
+        builder.Services.AddScoped<Signpost.Scheduling.JobLeases>();
         builder.Services.AddHostedService<ReminderJob>();
         return builder;
     }

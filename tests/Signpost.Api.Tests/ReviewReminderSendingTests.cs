@@ -28,6 +28,46 @@ public sealed class ReviewReminderSendingTests
     }
 
     [Fact]
+    public async Task OnScheduleOnlyTheInstanceThatTakesTheLeaseSendsAndTheOthersLeaveIt()
+    {
+        using var smtp = new InProcessSmtpServer();
+        using var setup = new ReminderDirectoryFactory(smtp);
+        var listings = await setup.ActiveListingsAsync(3);
+        await setup.ListingsAsync([.. listings.Select((id, i) => new Listing(id, setup.Today.AddMonths(-10), $"provider{i}@example.org"))]);
+        using var first = Scheduled(smtp, setup.DatabasePath);
+        using var second = Scheduled(smtp, setup.DatabasePath);
+
+        _ = await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Runs(first, second).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2)); // time for a second run, were there one
+        Assert.Equal("Review reminders: 3 sent, 0 due with no email address, 0 failed, 0 sent by another instance.", Assert.Single(Runs(first, second)));
+        Assert.Equal(3, smtp.Messages.Count);
+    }
+
+    [Fact]
+    public void TheScheduleLooksHourlyAndTheLeaseLastsMostOfADay()
+    {
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromHours(23.5)), ReminderJob.Cadence(TimeSpan.FromDays(1)));
+        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5)), ReminderJob.Cadence(TimeSpan.FromMinutes(10)));
+    }
+
+    private static ReminderDirectoryFactory Scheduled(InProcessSmtpServer smtp, string databasePath)
+    {
+        var api = new ReminderDirectoryFactory(smtp, databasePath);
+        api["Reminders:SendOnSchedule"] = "true";
+        api["Reminders:FirstRunDelay"] = "00:00:00";
+        return api;
+    }
+
+    private static List<string> Runs(params DirectoryApiFactory[] instances) =>
+        [.. instances.SelectMany(i => i.Logs.Entries).Where(e => e.Message.StartsWith("Review reminders:", StringComparison.Ordinal)).Select(e => e.Message)];
+
+    [Fact]
     public async Task TheCommandsDryRunListsWhoWouldBeEmailedAndSendsNothing()
     {
         using var smtp = new InProcessSmtpServer();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Signpost.Reminders;
 using Signpost.Tests.Infrastructure;
@@ -63,6 +64,27 @@ public sealed class ReviewReminderTests : IDisposable
         var again = Assert.Single(report.Sent, s => s.Listing.ServiceId == listing).Listing;
         Assert.Equal((10, DateOnly.FromDateTime(DirectoryApiFactory.Now.UtcDateTime)), (again.ThresholdMonths, again.LastVerified));
         Assert.Equal([10, 10], (await _api.RemindersAsync()).Where(r => r.ServiceId == listing).Select(r => r.ThresholdMonths));
+    }
+
+    [Fact]
+    public async Task AReminderASenderClaimedButNeverSentGoesOnTheNextRunAfterAnHour()
+    {
+        var (listing, _) = await TwoListingsAsync();
+        await _api.ListingsAsync(new Listing(listing, _api.Today.AddMonths(-10), "hello@tea-and-talk.example.org"));
+        await using (var scope = _api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Signpost.Data.DirectoryDbContext>();
+            db.ReviewReminders.Add(new ReviewReminder { ServiceId = listing, VerifiedOn = _api.Today.AddMonths(-10), ThresholdMonths = 10, Recipient = "hello@tea-and-talk.example.org", State = ReminderState.Sending, ClaimedAt = DirectoryApiFactory.Now.AddMinutes(-30) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty((await _api.SendAsync()).Sent); // it may still be on its way
+        _api.Clock.MoveTo(DirectoryApiFactory.Now.AddMinutes(31));
+        var report = await _api.SendAsync();
+
+        Assert.Equal(listing, Assert.Single(report.Sent).Listing.ServiceId);
+        Assert.Single(_smtp.Messages);
+        Assert.Equal(ReminderState.Sent, Assert.Single(await _api.RemindersAsync()).State);
     }
 
     [Fact]

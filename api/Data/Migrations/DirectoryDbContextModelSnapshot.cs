@@ -385,6 +385,28 @@ namespace Signpost.Data.Migrations
                     b.ToTable("review_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Signpost.Scheduling.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Signpost.Services.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")

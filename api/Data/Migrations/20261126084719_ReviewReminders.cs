@@ -12,6 +12,19 @@ namespace Signpost.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "job_leases",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    holder = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_job_leases", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "review_reminders",
                 columns: table => new
                 {
@@ -48,6 +61,9 @@ namespace Signpost.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "job_leases");
+
             migrationBuilder.DropTable(
                 name: "review_reminders");
         }

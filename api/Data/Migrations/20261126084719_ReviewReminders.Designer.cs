@@ -11,7 +11,7 @@ using Signpost.Data;
 namespace Signpost.Data.Migrations
 {
     [DbContext(typeof(DirectoryDbContext))]
-    [Migration("20261126081208_ReviewReminders")]
+    [Migration("20261126084719_ReviewReminders")]
     partial class ReviewReminders
     {
         /// <inheritdoc />
@@ -386,6 +386,28 @@ namespace Signpost.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("review_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Signpost.Scheduling.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("Signpost.Services.Accessibility", b =>
