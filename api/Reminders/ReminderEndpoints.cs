@@ -57,7 +57,7 @@ public static class ReminderEndpoints
         IOptions<ReminderOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var site = options.Value;
-        var token = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken))["token"].ToString() : null;
+        var token = await TokenFromFormAsync(request, cancellationToken);
         var (refusal, reminder) = await CheckAsync(links, db, site, token, serviceId, cancellationToken);
         if (refusal is not null)
         {
@@ -114,6 +114,24 @@ public static class ReminderEndpoints
 
         var reminder = await db.ReviewReminders.FirstOrDefaultAsync(r => r.Id == check.ReminderId && r.ServiceId == serviceId, cancellationToken);
         return reminder is null ? (ReminderPages.NotValid(site), null) : (null, reminder);
+    }
+
+    /// <summary>The token the confirmation form sends; null for anything else (no form, one too big to read).</summary>
+    private static async Task<string?> TokenFromFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken))["token"].ToString();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static bool Listed(Service service) => service.Status is ServiceStatus.Active or ServiceStatus.TemporarilyClosed;
