@@ -4,10 +4,12 @@ using Signpost.Moderation;
 using Signpost.OpenReferral.Export;
 using Signpost.OpenReferral.Import;
 using Signpost.Operations;
+using Signpost.Reminders;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDirectoryApi();
+builder.AddReviewReminders();
 
 var app = builder.Build();
 
@@ -42,7 +44,14 @@ if (args is ["import", .. var importArgs])
     return await ReadyForCommandAsync(app) ?? await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
 }
 
+// "reminders send [--dry-run]": email the listings whose review reminder is due, then exit.
+if (args is ["reminders", .. var reminderArgs])
+{
+    return await ReadyForCommandAsync(app) ?? await ReminderCommand.RunAsync(app.Services, reminderArgs, Console.Out, Console.Error);
+}
+
 await app.UseDirectoryApiAsync();
+app.MapReviewReminders();
 app.MapGet("/", () => Results.Redirect("/graphql")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -23,6 +23,8 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<Signpost.Submissions.Submission> Submissions => Set<Signpost.Submissions.Submission>();
     public DbSet<Signpost.Moderation.AuditEntry> AuditEntries => Set<Signpost.Moderation.AuditEntry>();
     public DbSet<Signpost.Moderation.ApiKey> ApiKeys => Set<Signpost.Moderation.ApiKey>();
+    public DbSet<Signpost.Scheduling.JobLease> JobLeases => Set<Signpost.Scheduling.JobLease>();
+    public DbSet<Signpost.Reminders.ReviewReminder> ReviewReminders => Set<Signpost.Reminders.ReviewReminder>();
     public DbSet<Signpost.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Signpost.RateLimiting.RateLimitCounter>();
     public DbSet<Signpost.OpenReferral.Import.ImportedService> ImportedServices => Set<Signpost.OpenReferral.Import.ImportedService>();
     public DbSet<Signpost.OpenReferral.Import.ImportSourceState> ImportSources => Set<Signpost.OpenReferral.Import.ImportSourceState>();

@@ -3,49 +3,60 @@ using Signpost.GraphQL.Errors;
 namespace Signpost.Moderation;
 
 /// <summary>
-/// Who is calling, from the request's <c>Authorization: Bearer &lt;key&gt;</c> header. Public
-/// reads and submissions need no key; moderation asks <see cref="RequireAsync"/>.
+/// Who is calling. Over HTTP, from the request's <c>Authorization: Bearer &lt;key&gt;</c> header:
+/// public reads and submissions need no key; moderation asks <see cref="RequireAsync"/>. A trusted
+/// server-side flow that has proved its right another way (a signed reminder link, a command run
+/// on the server) says who it acts as with <see cref="ActAs"/>, for the rest of its scope.
 /// </summary>
 public sealed class Caller(IHttpContextAccessor http, ApiKeyStore keys)
 {
-    private ApiKey? _key;
+    private Actor? _actor;
     private bool _checked;
 
-    /// <summary>The caller's key, which must have <paramref name="role"/> or a higher one.</summary>
-    public async Task<ApiKey> RequireAsync(ApiKeyRole role, CancellationToken cancellationToken)
+    /// <summary>The actor, who must have <paramref name="role"/> or a higher one.</summary>
+    public async Task<Actor> RequireAsync(ApiKeyRole role, CancellationToken cancellationToken)
     {
-        var key = await KeyAsync(cancellationToken)
+        var actor = await ActorAsync(cancellationToken)
             ?? throw AccessError.Unauthenticated($"This needs an API key with the {Name(role)} role, sent as 'Authorization: Bearer <key>'.");
-        if (key.Role < role)
+        if (actor.Role < role)
         {
-            throw AccessError.Forbidden($"The key '{key.Name}' has the {Name(key.Role)} role; this needs {Name(role)}.");
+            throw AccessError.Forbidden($"The key '{actor.Name}' has the {Name(actor.Role)} role; this needs {Name(role)}.");
         }
 
-        return key;
+        return actor;
     }
 
-    private async Task<ApiKey?> KeyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// For server-side code only, never from request input: what follows in this scope is done by
+    /// <paramref name="actor"/>, whatever the request's headers say.
+    /// </summary>
+    public void ActAs(Actor actor)
+    {
+        _actor = actor;
+        _checked = true;
+    }
+
+    private async Task<Actor?> ActorAsync(CancellationToken cancellationToken)
     {
         if (_checked)
         {
-            return _key;
+            return _actor;
         }
 
         var header = http.HttpContext?.Request.Headers.Authorization.ToString() ?? "";
         if (header.Length > 0)
         {
             var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-            _key = secret.StartsWith(ApiKeySecrets.KeyPrefix, StringComparison.Ordinal) && secret.Length < 100
+            var key = secret.StartsWith(ApiKeySecrets.KeyPrefix, StringComparison.Ordinal) && secret.Length < 100
                 ? await keys.FindAsync(secret, cancellationToken)
                 : null;
-            if (_key is null)
-            {
-                throw AccessError.Unauthenticated("The API key is not valid, or has been revoked.");
-            }
+            _actor = key is null
+                ? throw AccessError.Unauthenticated("The API key is not valid, or has been revoked.")
+                : Actor.Of(key);
         }
 
         _checked = true;
-        return _key;
+        return _actor;
     }
 
     public static string Name(ApiKeyRole role) => role.ToString().ToLowerInvariant();

@@ -38,7 +38,10 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         return await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Reference).Take(first).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Listings never verified, or not for over 12 months: the oldest first.</summary>
+    /// <summary>
+    /// Listings never verified, or not for over 12 months, or whose last review reminder went
+    /// unanswered (since that verification): the oldest first. Nothing is hidden automatically.
+    /// </summary>
     public async Task<IReadOnlyList<Service>> StaleAsync(int first, CancellationToken cancellationToken)
     {
         await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
@@ -46,24 +49,26 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
         var cutoff = Today().AddYears(-1);
         return await db.Services
-            .Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed) && (s.AssuredDate == null || s.AssuredDate < cutoff))
+            .Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed)
+                && (s.AssuredDate == null || s.AssuredDate < cutoff
+                    || db.ReviewReminders.Any(r => r.ServiceId == s.Id && r.Final && r.VerifiedOn == s.AssuredDate)))
             .OrderBy(s => s.AssuredDate).ThenBy(s => s.Id)
             .Take(first).ToListAsync(cancellationToken);
     }
 
     public async Task<(Submission Submission, Service? Service)> ApproveAsync(Guid submissionId, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
         return await InTransactionAsync(async () =>
         {
             var submission = await PendingAsync(submissionId, cancellationToken);
             Service? service = submission.Kind switch
             {
-                SubmissionKind.NewListing => await CreateListingAsync(submission, key, cancellationToken),
-                SubmissionKind.ChangeSuggestion => await ApplySuggestionAsync(submission, expectedVersion, key, cancellationToken),
+                SubmissionKind.NewListing => await CreateListingAsync(submission, actor, cancellationToken),
+                SubmissionKind.ChangeSuggestion => await ApplySuggestionAsync(submission, expectedVersion, actor, cancellationToken),
                 _ => null, // a report is dealt with by the moderator's own changes; approving marks it done
             };
-            Decide(submission, SubmissionStatus.Approved, key, reason: null);
+            Decide(submission, SubmissionStatus.Approved, actor, reason: null);
             await db.SaveChangesAsync(cancellationToken);
             return (submission, service);
         }, cancellationToken);
@@ -71,12 +76,12 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
     public async Task<Submission> RejectAsync(Guid submissionId, string? reason, CancellationToken cancellationToken)
     {
-        var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
         var why = SubmissionRules.Required(reason, "input.reason", SubmissionRules.MaxShort);
         return await InTransactionAsync(async () =>
         {
             var submission = await PendingAsync(submissionId, cancellationToken);
-            Decide(submission, SubmissionStatus.Rejected, key, why);
+            Decide(submission, SubmissionStatus.Rejected, actor, why);
             await db.SaveChangesAsync(cancellationToken);
             return submission;
         }, cancellationToken);
@@ -106,18 +111,18 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
     private async Task<Service> ChangeServiceAsync(Guid serviceId, int? expectedVersion, string action, Func<Service, List<FieldChange>> change, CancellationToken cancellationToken)
     {
-        var key = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
         return await InTransactionAsync(async () =>
         {
             var service = await ServiceAsync(serviceId, "input.serviceId", cancellationToken);
             CheckVersion(service, expectedVersion);
-            Record(service, action, change(service), key, submissionId: null);
+            Record(service, action, change(service), actor, submissionId: null);
             await db.SaveChangesAsync(cancellationToken);
             return service;
         }, cancellationToken);
     }
 
-    private async Task<Service> CreateListingAsync(Submission submission, ApiKey key, CancellationToken cancellationToken)
+    private async Task<Service> CreateListingAsync(Submission submission, Actor actor, CancellationToken cancellationToken)
     {
         var listing = JsonSerializer.Deserialize<OrganizationDocument>(submission.Payload, SeedJson.Options)
             ?? throw new InvalidDataException($"Submission {submission.Reference} holds no listing.");
@@ -136,11 +141,11 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         var fields = ServiceChanges.Names.Select(f => new FieldChange(f, null, ServiceChanges.Read(service, f))).Where(c => c.NewValue is not null).ToList();
         fields.Add(new FieldChange("organization", null, built.Organization.Name));
         fields.AddRange(built.Organization.Locations.Select((l, i) => new FieldChange($"locations[{i}]", null, $"{l.Name} ({l.Latitude:0.#####}, {l.Longitude:0.#####})")));
-        Record(service, "created", fields, key, submission.Id, newListing: true);
+        Record(service, "created", fields, actor, submission.Id, newListing: true);
         return service;
     }
 
-    private async Task<Service> ApplySuggestionAsync(Submission submission, int? expectedVersion, ApiKey key, CancellationToken cancellationToken)
+    private async Task<Service> ApplySuggestionAsync(Submission submission, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
         var service = await ServiceChanges.WithChangeableParts(db.Services.AsTracking()).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == submission.ServiceId!.Value, cancellationToken)
@@ -179,7 +184,7 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
             throw new ConflictError($"Applying this would make minimumAge ({service.MinimumAge}) more than maximumAge ({service.MaximumAge}); reject it or change the listing first.");
         }
 
-        Record(service, "updated", changes, key, submission.Id);
+        Record(service, "updated", changes, actor, submission.Id);
         return service;
     }
 
@@ -258,14 +263,14 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         JsonSerializer.Deserialize<SuggestionPayload>(submission.Payload, JsonSerializerOptions.Web)
         ?? throw new InvalidDataException($"Submission {submission.Reference} holds no change set.");
 
-    private void Record(Service service, string action, List<FieldChange> changes, ApiKey key, Guid? submissionId, bool newListing = false) =>
-        ListingAudit.Record(db, service, action, changes, key.Name, time.GetUtcNow(), submissionId, newListing);
+    private void Record(Service service, string action, List<FieldChange> changes, Actor actor, Guid? submissionId, bool newListing = false) =>
+        ListingAudit.Record(db, service, action, changes, actor.Name, time.GetUtcNow(), submissionId, newListing);
 
-    private void Decide(Submission submission, SubmissionStatus status, ApiKey key, string? reason)
+    private void Decide(Submission submission, SubmissionStatus status, Actor actor, string? reason)
     {
         submission.Status = status;
         submission.DecidedAt = time.GetUtcNow();
-        submission.DecidedBy = key.Name;
+        submission.DecidedBy = actor.Name;
         submission.Reason = reason;
     }
 
@@ -301,14 +306,20 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
     /// <summary>
     /// Runs one change as a transaction. If another moderator changed the same listing or decided the
     /// same submission first, the version check in SQL fails, nothing is written, and the caller gets CONFLICT.
+    /// A server-side flow that must change something else with it (a reminder link used up) opens the
+    /// transaction itself; the change then joins it, and that flow commits both or neither.
     /// </summary>
     private async Task<T> InTransactionAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var result = await change();
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return result;
         }
         catch (DbUpdateConcurrencyException)

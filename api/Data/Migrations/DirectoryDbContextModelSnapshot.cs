@@ -331,6 +331,82 @@ namespace Signpost.Data.Migrations
                     b.ToTable("rate_limit_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Signpost.Reminders.ReviewReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<bool>("Final")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("ThresholdMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold_months");
+
+                    b.Property<DateOnly>("VerifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "VerifiedOn", "ThresholdMonths")
+                        .IsUnique();
+
+                    b.ToTable("review_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Signpost.Scheduling.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Signpost.Services.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1123,6 +1199,16 @@ namespace Signpost.Data.Migrations
                         .HasForeignKey("ServiceId")
                         .HasPrincipalKey("Id")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Signpost.Reminders.ReviewReminder", b =>
+                {
+                    b.HasOne("Signpost.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Signpost.Services.Accessibility", b =>

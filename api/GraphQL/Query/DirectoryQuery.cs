@@ -95,7 +95,7 @@ public sealed class DirectoryQuery : ObjectGraphType
                 ctx.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceGraphType>>>>("staleServices")
-            .Description("Moderators: listed services not verified for over 12 months, or never; the longest-unverified first.")
+            .Description("Moderators: listed services not verified for over 12 months, or never, or whose last review reminder went unanswered; the longest-unverified first.")
             .Argument<IntGraphType>("first", $"How many, 1 to {ModerationService.MaxQueuePage}; default 50.")
             .PagedBy("first", 50, ModerationService.MaxQueuePage)
             .ResolveAsync(async ctx => await ctx.Service<ModerationService>().StaleAsync(ctx.GetArgument("first", 50), ctx.CancellationToken));

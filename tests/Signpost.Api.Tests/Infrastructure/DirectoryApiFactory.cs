@@ -23,6 +23,9 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "signpost.db");
 
+    /// <summary>Where email is written as .eml files when no SMTP server is configured.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
     /// <summary>Every SQL command EF Core sends through this API.</summary>
     public SqlCommandCounter Commands { get; } = new();
 
@@ -34,6 +37,9 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Cors:AllowedOrigins:0", AllowedOrigin);
+        // Reminders go only when a test sends them, and any email stays in this factory's folder.
+        builder.UseSetting("Reminders:SendOnSchedule", "false");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
