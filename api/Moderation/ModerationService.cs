@@ -38,6 +38,15 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         return await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Reference).Take(first).ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many submissions of each kind wait for a decision.</summary>
+    public async Task<IReadOnlyDictionary<SubmissionKind, int>> QueueCountsAsync(CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        return await db.Submissions.Where(s => s.Status == SubmissionStatus.Pending)
+            .GroupBy(s => s.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+    }
+
     /// <summary>
     /// Listings never verified, or not for over 12 months, or whose last review reminder went
     /// unanswered (since that verification): the oldest first. Nothing is hidden automatically.
