@@ -38,6 +38,18 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         return await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Reference).Take(first).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One submission, with the listing it concerns as it is now (with everything a suggestion may change).</summary>
+    public async Task<(Submission Submission, Service? Listing)> SubmissionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundError("id", $"there is no submission {id}");
+        var listing = submission.ServiceId is { } serviceId
+            ? await ServiceChanges.WithChangeableParts(db.Services).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+            : null;
+        return (submission, listing);
+    }
+
     /// <summary>How many submissions of each kind wait for a decision.</summary>
     public async Task<IReadOnlyDictionary<SubmissionKind, int>> QueueCountsAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,12 @@ public sealed partial class ConsoleBrowser(WebApplicationFactory<Program> api)
         return await Http.PostAsync(action ?? page, new FormUrlEncodedContent(data));
     }
 
+    public async Task<string> HtmlAsync(string path) => await (await Http.GetAsync(path)).Content.ReadAsStringAsync();
+
+    /// <summary>A hidden field's value on a page, e.g. the listing version an approval is made against.</summary>
+    public static string Hidden(string html, string name) =>
+        Regex.Match(html, $"""name="{name}" value="([^"]*)""").Groups[1].Value;
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         await SubmitAsync("/moderate/sign-in", new() { ["Email"] = email, ["Password"] = password });
 

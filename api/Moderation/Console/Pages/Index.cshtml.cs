@@ -24,8 +24,15 @@ public sealed class QueueModel(ModerationService moderation, DirectoryDbContext 
 
     public int Count(SubmissionKind kind) => Counts.GetValueOrDefault(kind);
 
-    public async Task OnGetAsync(string? kind, CancellationToken cancellationToken)
+    /// <summary>What was just decided, from the redirect after a decision.</summary>
+    public string? Decided { get; private set; }
+
+    public async Task OnGetAsync(string? kind, string? approved, string? rejected, CancellationToken cancellationToken)
     {
+        // Only a reference is echoed back, so a crafted link cannot put other words in the console.
+        Decided = approved is not null && SubmissionReferences.IsWellFormed(approved) ? $"{approved} approved."
+            : rejected is not null && SubmissionReferences.IsWellFormed(rejected) ? $"{rejected} not approved; the sender can see why."
+            : null;
         Kind = Enum.TryParse<SubmissionKind>(kind, out var k) && Kinds.Contains(k) ? k : null;
         Counts = await moderation.QueueCountsAsync(cancellationToken);
         var waiting = await moderation.QueueAsync(Kind, SubmissionStatus.Pending, serviceId: null, ModerationService.MaxQueuePage, cancellationToken);
