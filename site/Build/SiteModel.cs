@@ -23,14 +23,29 @@ public sealed class SiteModel
     /// <summary>The map pages may offer when asked; null when the build has none.</summary>
     public MapSettings? Map { get; init; }
 
-    /// <summary>Each town's services for each broad need it has any for, by town then need.</summary>
+    /// <summary>
+    /// Each town's services for each broad need it has any for, by town then need, each broad need
+    /// followed by the specific needs its page offers (<see cref="NarrowerNeedsIn"/>).
+    /// </summary>
     public IReadOnlyList<AreaNeedEntry> AreaNeeds { get; init; } = [];
 
     private ILookup<string, AreaNeedEntry>? _needsByTown;
 
-    /// <summary>The needs a town's page can be narrowed to, in the order of <see cref="AreaNeeds"/>.</summary>
-    public IEnumerable<AreaNeedEntry> NeedsIn(AreaEntry town) =>
+    /// <summary>The broad needs a town's page can be narrowed to, in the order of <see cref="AreaNeeds"/>.</summary>
+    public IEnumerable<AreaNeedEntry> NeedsIn(AreaEntry town) => ByTown(town).Where(n => n.Need.Parent is null);
+
+    /// <summary>The specific needs a town's page for a broad need can be narrowed to further (see <see cref="NarrowerNeedsFrom"/>).</summary>
+    public IEnumerable<AreaNeedEntry> NarrowerNeedsIn(AreaEntry town, CategoryEntry need) =>
+        ByTown(town).Where(n => n.Need.Parent is { } parent && parent.Code == need.Category.Code);
+
+    private IEnumerable<AreaNeedEntry> ByTown(AreaEntry town) =>
         (_needsByTown ??= AreaNeeds.ToLookup(n => n.Town.Url, StringComparer.Ordinal))[town.Url];
+
+    /// <summary>
+    /// A town's page for a broad need links to its specific needs when it lists more services than
+    /// this: a short list is read faster than a choice.
+    /// </summary>
+    public const int NarrowerNeedsFrom = 10;
 
     /// <summary>The postcode districts with a service within 25 miles, by outcode: pages that find services without JavaScript.</summary>
     public IReadOnlyList<DistrictEntry> Districts { get; init; } = [];
@@ -90,22 +105,39 @@ public sealed class SiteModel
 
     /// <summary>
     /// A town's listing narrowed to each broad need (which includes its narrower needs), both
-    /// groups kept in their order; needs with no service there are left out.
+    /// groups kept in their order; needs with no service there are left out. A broad need listing
+    /// more than <see cref="NarrowerNeedsFrom"/> services is followed by its specific needs, each
+    /// narrowed the same way, leaving out those with no service there and those that would list
+    /// exactly what the broad need does.
     /// </summary>
     private static IReadOnlyList<AreaNeedEntry> ByNeed(List<AreaEntry> areas, List<CategoryEntry> categories)
     {
         var needs = categories.Where(c => c.Parent is null)
             .Select(c => (Need: c, Codes: c.Children.Select(x => x.Category.Code).Append(c.Category.Code).ToHashSet(StringComparer.Ordinal)))
             .ToList();
-        return areas.SelectMany(area => needs.Select(n =>
+        return areas.SelectMany(area => needs.SelectMany(n =>
             {
-                bool Meets(ServiceEntry s) => s.Service.Categories.Any(c => n.Codes.Contains(c.Code));
-                var listing = new AreaEntry(area.Town, SiteUrls.AreaNeed(area.Town, n.Need.Category.Code),
-                    area.Services.Where(Meets).ToList(), area.AlsoServing.Where(Meets).ToList());
-                return new AreaNeedEntry(area, n.Need, listing);
+                var broad = Narrowed(area, n.Need, n.Codes);
+                if (broad.Listing.ListedCount == 0)
+                {
+                    return [];
+                }
+
+                var specific = broad.Listing.ListedCount <= NarrowerNeedsFrom ? [] : n.Need.Children
+                    .Select(child => Narrowed(area, child, new HashSet<string>(StringComparer.Ordinal) { child.Category.Code }))
+                    .Where(x => x.Listing.ListedCount > 0 && x.Listing.ListedCount < broad.Listing.ListedCount);
+                return specific.Prepend(broad);
             }))
-            .Where(x => x.Listing.ListedCount > 0)
             .ToList();
+    }
+
+    /// <summary>The town's two groups narrowed to the services filed under any of <paramref name="codes"/>.</summary>
+    private static AreaNeedEntry Narrowed(AreaEntry area, CategoryEntry need, HashSet<string> codes)
+    {
+        bool Meets(ServiceEntry s) => s.Service.Categories.Any(c => codes.Contains(c.Code));
+        var listing = new AreaEntry(area.Town, SiteUrls.AreaNeed(area.Town, need.Category.Code),
+            area.Services.Where(Meets).ToList(), area.AlsoServing.Where(Meets).ToList());
+        return new AreaNeedEntry(area, need, listing);
     }
 
     /// <summary>
@@ -167,7 +199,7 @@ public sealed record OrganizationEntry(Organization Organization, string Url, IR
 /// <summary>A need and its services; a broad need (no parent) lists its narrower needs' services too.</summary>
 public sealed record CategoryEntry(Category Category, Category? Parent, string Url, IReadOnlyList<CategoryEntry> Children, IReadOnlyList<ServiceEntry> Services);
 
-/// <summary>A town's services for one broad need (<paramref name="Listing"/>: the town's two groups, narrowed).</summary>
+/// <summary>A town's services for one broad or specific need (<paramref name="Listing"/>: the town's two groups, narrowed).</summary>
 public sealed record AreaNeedEntry(AreaEntry Town, CategoryEntry Need, AreaEntry Listing);
 
 /// <summary>

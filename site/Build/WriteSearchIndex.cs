@@ -105,6 +105,13 @@ public static class WriteSearchIndex
     private sealed record Tile(string Key, int Bytes);
 
     /// <summary>
+    /// A service as a result of the browser search shows it, for search by words: the service's
+    /// page carries it for Pagefind (<c>data-pagefind-meta</c>), so a word search shows the same
+    /// facts as a search near a place without fetching anything more.
+    /// </summary>
+    public static string ResultJson(SiteModel site, ServiceEntry entry) => Json(site, entry, withAreas: false);
+
+    /// <summary>
     /// One service as the browser needs it to place, filter, badge, describe and link it. Keys:
     /// i id, n name, o organisation, u page, t towns, c needs, l places [lat, lon], x temporarily
     /// closed, f free, m costs money, p phone, g ages ("18+", "0–5"), v last checked (yyyy-MM-dd, only when that is about 11 months ago or more),

@@ -333,19 +333,39 @@
   // Pagefind's excerpts mark the matched words with <mark>; only their text is shown.
   function plain(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
 
+  // Each result carries the facts a search near a place shows (WriteSearchIndex.ResultJson, kept
+  // with the page by Pagefind), so both searches describe a service the same way, without distance.
   function showMoreWords() {
     var page = wordResults.slice(wordsShown, wordsShown + PAGE);
     wordsShown += page.length;
     more.hidden = wordsShown >= wordResults.length;
-    return Promise.all(page.map(function (r) { return r.data(); })).then(function (items) {
-      items.forEach(function (d) {
-        var li = el("li"), h = el("h3"), a = el("a", null, d.meta && d.meta.title ? d.meta.title : d.url);
-        if (/^\/services\/[a-z0-9-]+\/$/.test(d.url)) a.href = d.url;
-        h.appendChild(a); li.appendChild(h);
-        li.appendChild(el("p", null, plain(d.excerpt)));
+    return Promise.all([getJson("/index/meta.json")].concat(page.map(function (r) { return r.data(); }))).then(function (loaded) {
+      var holidays = {}, now = ukNow(), first = null;
+      loaded[0].bankHolidays.forEach(function (d) { holidays[d] = true; });
+      staleBefore = (now.y - 1) + now.date.slice(4);
+      loaded.slice(1).forEach(function (d) {
+        var s = resultOf(d), li;
+        if (s) {
+          var open = isOpen(s, now, holidays);
+          li = item({ s: s, km: Infinity, open: open, next: open ? null : nextOpening(s, now, holidays), at: null }, plain(d.excerpt));
+        } else {
+          li = el("li");
+          var h = el("h3"), a = el("a", null, d.meta && d.meta.title ? d.meta.title : d.url);
+          if (/^\/services\/[a-z0-9-]+\/$/.test(d.url)) a.href = d.url;
+          h.appendChild(a); li.appendChild(h);
+          li.appendChild(el("p", null, plain(d.excerpt)));
+        }
+        first = first || li.querySelector("a");
         list.appendChild(li);
       });
+      return first;
     });
+  }
+
+  // The result's facts, or null when the page has none (or they cannot be read).
+  function resultOf(d) {
+    try { var s = d.meta && d.meta.result ? JSON.parse(d.meta.result) : null; return s && s.i && s.n ? s : null; }
+    catch (e) { return null; }
   }
 
   function focusResults() { heading.focus(); }
@@ -356,28 +376,36 @@
   function showMore(group) {
     var first = null;
     group.results.slice(group.shown, group.shown + PAGE).forEach(function (r) {
-      var li = el("li"), h = el("h3"), a = el("a", null, r.s.n);
-      if (/^\/services\/[a-z0-9-]+\/$/.test(r.s.u)) a.href = r.s.u;
-      first = first || a;
-      // For "Show on a map" (map.js): the service's place nearest the resident, its name and page.
-      if (r.at) { li.setAttribute("data-lat", r.at[0]); li.setAttribute("data-lon", r.at[1]); }
-      li.setAttribute("data-name", r.s.n);
-      if (a.href) li.setAttribute("data-url", r.s.u);
-      h.appendChild(a); li.appendChild(h);
-      li.appendChild(el("p", "meta", r.s.t ? r.s.o + " · " + r.s.t : r.s.o));
-      var line = el("p");
-      if (r.s.x) line.appendChild(el("span", "badge closed", "Temporarily closed"));
-      else if (r.open) line.appendChild(el("span", "badge open", "Open now"));
-      else if (r.next) line.appendChild(el("span", "next-opening", r.next));
-      // A service with no place of its own (a helpline, say) has no distance to show.
-      if (r.km !== Infinity) line.appendChild(el("span", "distance", (r.km / KM_PER_MILE).toFixed(1) + " miles away"));
-      if (line.hasChildNodes()) li.appendChild(line);
-      describe(li, r.s);
+      var li = item(r);
+      first = first || li.querySelector("h3 a");
       group.list.appendChild(li);
     });
     group.shown = Math.min(group.results.length, group.shown + PAGE);
     group.more.hidden = group.shown >= group.results.length;
     return first;
+  }
+
+  // One result: its name and page, who runs it and where, open now or when it next opens, how far
+  // (with a place), then the facts; a search by words adds the words it matched (excerpt).
+  function item(r, excerpt) {
+    var li = el("li"), h = el("h3"), a = el("a", null, r.s.n);
+    if (/^\/services\/[a-z0-9-]+\/$/.test(r.s.u)) a.href = r.s.u;
+    // For "Show on a map" (map.js): the service's place nearest the resident, its name and page.
+    if (r.at) { li.setAttribute("data-lat", r.at[0]); li.setAttribute("data-lon", r.at[1]); }
+    li.setAttribute("data-name", r.s.n);
+    if (a.href) li.setAttribute("data-url", r.s.u);
+    h.appendChild(a); li.appendChild(h);
+    li.appendChild(el("p", "meta", r.s.t ? r.s.o + " · " + r.s.t : r.s.o));
+    if (excerpt) li.appendChild(el("p", null, excerpt));
+    var line = el("p");
+    if (r.s.x) line.appendChild(el("span", "badge closed", "Temporarily closed"));
+    else if (r.open) line.appendChild(el("span", "badge open", "Open now"));
+    else if (r.next) line.appendChild(el("span", "next-opening", r.next));
+    // A service with no place of its own (a helpline, say) has no distance to show.
+    if (r.km !== Infinity) line.appendChild(el("span", "distance", (r.km / KM_PER_MILE).toFixed(1) + " miles away"));
+    if (line.hasChildNodes()) li.appendChild(line);
+    describe(li, r.s);
+    return li;
   }
 
   // What people decide on without opening the listing: whom to call, cost, ages, where, how fresh.
@@ -414,7 +442,10 @@
   function showMoreAndFocus(group) { var first = showMore(group); if (first) first.focus(); }
 
   if (onSearchPage) {
-    more.addEventListener("click", function () { if (wordResults.length) showMoreWords(); else showMoreAndFocus(nearby); });
+    more.addEventListener("click", function () {
+      if (wordResults.length) showMoreWords().then(function (first) { if (first) first.focus(); });
+      else showMoreAndFocus(nearby);
+    });
     reaching.more.addEventListener("click", function () { showMoreAndFocus(reaching); });
     var fromHash = function () {
       var s = {};

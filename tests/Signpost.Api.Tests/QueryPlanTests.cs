@@ -29,6 +29,16 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
     }
 
     [Fact]
+    public async Task TextNearAPointReadsTheBoxOnceRatherThanOncePerMatchingService()
+    {
+        var parameters = Box();
+        var plan = await PlanAsync(SqliteNearSearch.LocationsWithinSql(new ServiceSearchRequest { Near = Sidmouth, Text = FtsQuery.From("bereavement") }, parameters, BoundingBox.Around(Sidmouth, 5)), parameters);
+
+        // The R*Tree gets the four box constraints only: "A4" would be "service = ?", once per match.
+        Assert.Contains(plan, line => line.Contains("SCAN r VIRTUAL TABLE INDEX 2:B0D1B2D3") && !line.Contains("A4"));
+    }
+
+    [Fact]
     public async Task NameOrderWalksAnIndexInsteadOfSortingEveryService()
     {
         var parameters = new List<SqliteParameter>();

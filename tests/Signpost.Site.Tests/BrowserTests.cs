@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Signpost.Site.Tests.Infrastructure;
 
@@ -17,32 +15,14 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
     // 2 miles, and more (helplines, home visits) reach it only through their service area.
     private static readonly (double Latitude, double Longitude) SidValleyInland = (50.7150, -3.2250);
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private StaticSiteServer? _server;
+    private SiteBrowser? _browser;
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(BrowserFactAttribute.Chromium) && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            return; // every test here is skipped, saying why
-        }
-
-        _server = await StaticSiteServer.StartAsync(site.Output, site.Api.CreateClient());
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    // Null where Chromium is not installed: every test here is then skipped, saying why.
+    public async Task InitializeAsync() => _browser = await site.BrowserAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
+        if (_browser is not null) await _browser.CloseContextsAsync();
     }
 
     [BrowserFact]
@@ -117,7 +97,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
             "() => !!(document.getElementById('results').compareDocumentPosition(document.getElementById('serving-heading')) & Node.DOCUMENT_POSITION_FOLLOWING)"),
             "the by-area group comes after the nearby one");
         Assert.Contains("Phone, online or home-visit services that cover where you are.", await page.Locator("#serving").TextContentAsync());
-        var problems = await AxeViolationsAsync(page);
+        var problems = await SiteBrowser.AxeViolationsAsync(page);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
@@ -190,7 +170,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.Equal("true", await postcode.GetAttributeAsync("aria-invalid"));
         Assert.Contains("postcode-error", await postcode.GetAttributeAsync("aria-describedby"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.id === 'error-summary'"), "the summary takes focus");
-        Assert.Empty(await AxeViolationsAsync(page));
+        Assert.Empty(await SiteBrowser.AxeViolationsAsync(page));
 
         await postcode.FillAsync("EX10 9QX");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send for listing" }).ClickAsync();
@@ -283,7 +263,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         {
             await page.GotoAsync(path);
             if (path.Contains('#')) await page.Locator("#results li").First.WaitForAsync();
-            problems.AddRange(await AxeViolationsAsync(page));
+            problems.AddRange(await SiteBrowser.AxeViolationsAsync(page));
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -319,23 +299,7 @@ public sealed class BrowserTests(BuiltSite site) : IAsyncLifetime
         return (await ApiQueries.RunAsync(site.Api.CreateClient(), "Queue", new { }, key))["moderationQueue"]!.AsArray();
     }
 
-    private static async Task<List<string>> AxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-    }
-
-    private async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
-    {
-        options ??= new();
-        options.BaseURL = _server!.Address.ToString();
-        options.TimezoneId = "Europe/London";
-        var context = await _browser!.NewContextAsync(options);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => _browser!.NewPageAsync(options);
 
     private static async Task<string?> FirstResultAsync(IPage page)
     {

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Signpost.Site.Tests.Infrastructure;
 
@@ -22,32 +20,14 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
     // The centre of EX10 in the regional table, which the district page measures from.
     private static readonly (double Latitude, double Longitude) Ex10Centre = (50.6930, -3.2420);
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private StaticSiteServer? _server;
+    private SiteBrowser? _browser;
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(BrowserFactAttribute.Chromium) && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            return; // every test here is skipped, saying why
-        }
-
-        _server = await StaticSiteServer.StartAsync(site.Output, site.Api.CreateClient());
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    // Null where Chromium is not installed: every test here is then skipped, saying why.
+    public async Task InitializeAsync() => _browser = await site.BrowserAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
+        if (_browser is not null) await _browser.CloseContextsAsync();
     }
 
     [BrowserFact]
@@ -89,7 +69,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.Equal("status", await page.Locator("#results-status").GetAttributeAsync("role"));
         Assert.Equal(["Richmond, Richmond upon Thames", "Richmond, North Yorkshire", "Richmond, Sheffield"],
             await page.Locator("#place-choices button").AllTextContentsAsync());
-        Assert.Empty(await AxeViolationsAsync(page));
+        Assert.Empty(await SiteBrowser.AxeViolationsAsync(page));
 
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Richmond, Richmond upon Thames", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
@@ -203,12 +183,51 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task ThePostcodeIndexListsOnlyDistrictsWithAServiceWithin25Miles()
+    public async Task WithoutJavaScriptADistrictPageListsTheServicesThatAlsoServeItAfterItsNearestWithTheirDetails()
+    {
+        var listed = (await NearestAsync(new { near = new { latitude = Ex10Centre.Latitude, longitude = Ex10Centre.Longitude }, radiusKm = 25 * KmPerMile }))
+            .Where(f => f.ByLocation).Take(30).Select(f => f.Url).ToHashSet();
+        // Searched with a radius too small to hold any place, every service that covers the centre is in the API's second group.
+        var covering = await NearestAsync(new { near = new { latitude = Ex10Centre.Latitude, longitude = Ex10Centre.Longitude }, radiusKm = 0.01 });
+        var expected = Links(covering, byLocation: false).Where(url => !listed.Contains(url)).Take(30).ToList();
+        Assert.NotEmpty(expected);
+        var page = await NewPageAsync(new() { JavaScriptEnabled = false });
+
+        await page.GotoAsync("/postcodes/ex10/");
+
+        Assert.Equal("Also serving EX10", await page.Locator("#also-serving").TextContentAsync());
+        Assert.Equal(expected, await ListedAsync(page, "#also-serving ~ ul.services"));
+        var first = page.Locator("#also-serving ~ ul.services > li").First;
+        Assert.StartsWith("Call ", await first.Locator(".result-facts > span").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(listed.Count, (await ListedAsync(page, "ol.nearby")).Count);
+    }
+
+    [BrowserFact]
+    public async Task ADistrictThatOnlyAServiceAreaReachesGetsAPageListingThatService()
     {
         var page = await NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync("/postcodes/");
 
-        Assert.Contains("Districts with no service that close have no page", await page.Locator("main").TextContentAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "KW (", Exact = false }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "KW15", Exact = true }).ClickAsync();
+
+        Assert.Equal("Services near KW15", await page.Locator("h1").TextContentAsync());
+        Assert.Equal("No service has a place within 25 miles of the centre of KW15 (Kirkwall), but one service covers it.", await page.Locator(".lead").TextContentAsync());
+        Assert.Equal(0, await page.Locator("ol.nearby").CountAsync());
+        var line = page.Locator("#also-serving ~ ul.services > li");
+        Assert.Equal(["Kirkwall befriending phone line"], await line.Locator("h3").AllTextContentsAsync());
+        Assert.Equal(["Call 01632 960777", "Free", "Ages 60+"], await line.Locator(".result-facts > span").AllTextContentsAsync());
+        // Pierowall, also on Orkney, is outside the line's area and has no service near it.
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "postcodes", "kw17")));
+    }
+
+    [BrowserFact]
+    public async Task ThePostcodeIndexListsOnlyDistrictsWithAServiceWithin25MilesOrAServiceAreaCoveringThem()
+    {
+        var page = await NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync("/postcodes/");
+
+        Assert.Contains("Districts with no service that close, and none that covers them, have no page", await page.Locator("main").TextContentAsync());
         Assert.Equal(0, await page.Locator("a[href='/postcodes/iv/']").CountAsync());
         Assert.Equal(0, await page.Locator("a[href='/postcodes/ze/']").CountAsync());
         Assert.False(Directory.Exists(Path.Combine(site.Output, "postcodes", "ze1")));
@@ -242,18 +261,45 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task WithoutJavaScriptATownsLongListForABroadNeedNarrowsToASpecificNeed()
+    {
+        var page = await NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync(SiteUrls.Area("Sidmouth"));
+        await page.Locator("nav.narrow").GetByRole(AriaRole.Link, new() { Name = "Community and connection" }).ClickAsync();
+        var broad = await ListedAsync(page, "main ul.services");
+        Assert.True(broad.Count > 10, "a long list offers specific needs");
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Narrow to a specific need" }).GetByRole(AriaRole.Link, new() { Name = "Befriending and loneliness" });
+        var count = int.Parse((await link.Locator("xpath=..").Locator(".count").TextContentAsync())!.Trim('(', ')').Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        await link.ClickAsync();
+
+        Assert.Equal("Befriending and loneliness in Sidmouth", await page.Locator("h1").TextContentAsync());
+        Assert.EndsWith(SiteUrls.AreaNeed("Sidmouth", "befriending"), page.Url, StringComparison.Ordinal);
+        var narrowed = await ListedAsync(page, "main ul.services");
+        Assert.Equal(count, narrowed.Count);
+        Assert.InRange(narrowed.Count, 1, broad.Count - 1);
+        Assert.All(narrowed, url => Assert.Contains(url, broad));
+        var services = await site.Client().AllServicesAsync(null, CancellationToken.None);
+        Assert.All(narrowed, url => Assert.Contains(services.Single(s => SiteUrls.Service(s.Name, s.Id) == url).Categories, c => c.Code == "befriending"));
+        Assert.Equal(["Home", "Towns", "Sidmouth", "Community and connection", "Befriending and loneliness"], await page.Locator(".crumbs a").AllTextContentsAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Community and connection in Sidmouth" }).ClickAsync();
+        Assert.EndsWith(SiteUrls.AreaNeed("Sidmouth", "connection"), page.Url, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public async Task TheNewPagesHaveNoAccessibilityViolationsAndNoSidewaysScrollingAt320375And1280Pixels()
     {
         var problems = new List<string>();
         foreach (var width in new[] { 320, 375, 1280 })
         {
             var page = await NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
-            foreach (var path in new[] { "/postcodes/", "/postcodes/ex/", "/postcodes/ex10/", SiteUrls.Area("Sidmouth"), SiteUrls.AreaNeed("Sidmouth", "carers"),
+            foreach (var path in new[] { "/postcodes/", "/postcodes/ex/", "/postcodes/ex10/", "/postcodes/kw15/", SiteUrls.Area("Sidmouth"), SiteUrls.AreaNeed("Sidmouth", "carers"),
+                                         SiteUrls.AreaNeed("Sidmouth", "connection"), SiteUrls.AreaNeed("Sidmouth", "befriending"),
                                          "/search/#place=Newport", "/search/#postcode=EX10+8XX&age=70&free=yes&language=pl" })
             {
                 await page.GotoAsync(path);
                 if (path.Contains('#')) await page.Locator("#results li, #place-choices li").First.WaitForAsync();
-                problems.AddRange((await AxeViolationsAsync(page)).Select(p => $"{width}px {p}"));
+                problems.AddRange((await SiteBrowser.AxeViolationsAsync(page)).Select(p => $"{width}px {p}"));
                 if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
                 {
                     problems.Add($"{width}px {path}: scrolls sideways");
@@ -266,23 +312,7 @@ public sealed class FindingBrowserTests(BuiltSite site) : IAsyncLifetime
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static async Task<List<string>> AxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-    }
-
-    private async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
-    {
-        options ??= new();
-        options.BaseURL = _server!.Address.ToString();
-        options.TimezoneId = "Europe/London";
-        var context = await _browser!.NewContextAsync(options);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => _browser!.NewPageAsync(options);
 
     /// <summary>The API's answer with ties at one distance by name, as the site orders them.</summary>
     private async Task<List<FoundService>> NearestAsync(object variables) => (await ApiQueries.NearestAsync(site.Api.CreateClient(), variables)).TiesByName();

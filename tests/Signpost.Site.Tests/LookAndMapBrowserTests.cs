@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Signpost.Site.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -30,15 +28,21 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
 
     private const string TapTargets = "nav li > a, .footer li > a, .tags a, .tiles li > a, .pager li > a, .pager span[aria-current], .crumbs a";
 
+    private SiteBrowser? _browser;
+
     public async Task InitializeAsync()
     {
         if (new BrowserFactAttribute().Skip is null)
         {
             await sites.StartAsync(site);
+            _browser = await site.BrowserAsync();
         }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseContextsAsync();
+    }
 
     [BrowserFact]
     public async Task EveryFocusedLinkButtonAndFieldHasARingAtLeast3To1AgainstItsBackgroundAndReadableText()
@@ -169,7 +173,8 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show on a map" });
         await toggle.WaitForAsync();
         Assert.Contains("Showing the map loads map pictures from OpenStreetMap, which will see the area you are looking at.", await page.Locator(".map-panel").TextContentAsync());
-        await page.WaitForTimeoutAsync(500);
+        // Once the page has settled: no request for half a second.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.DoesNotContain(requests, MapRequest);
         Assert.Equal(tilesBefore, sites.Tiles.Requests);
@@ -214,7 +219,7 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
         await page.GotoAsync(ServicePath(service));
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show on a map" });
         await toggle.WaitForAsync();
-        await page.WaitForTimeoutAsync(300);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.DoesNotContain(requests, MapRequest);
 
         await toggle.ClickAsync();
@@ -283,7 +288,7 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
                 await page.GetByRole(AriaRole.Button, new() { Name = "Show on a map" }).ClickAsync();
                 await page.Locator(".map-marker").First.WaitForAsync();
                 await page.Locator(".map-marker").First.FocusAsync();
-                problems.AddRange((await AxeViolationsAsync(page)).Select(p => $"{width}px {p}"));
+                problems.AddRange((await SiteBrowser.AxeViolationsAsync(page)).Select(p => $"{width}px {p}"));
                 var sideways = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 if (sideways > 0) problems.Add($"{width}px {path}: scrolls sideways by {sideways}px");
             }
@@ -335,23 +340,7 @@ public sealed class LookAndMapBrowserTests(BuiltSite site, LookAndMapSites sites
 
     private static string ServicePath(Signpost.Site.Api.Service service) => SiteUrls.Service(service.Name, service.Id);
 
-    private async Task<IPage> NewPageAsync(StaticSiteServer server, BrowserNewContextOptions? options = null)
-    {
-        options ??= new();
-        options.BaseURL = server.Address.ToString();
-        options.TimezoneId = "Europe/London";
-        var context = await sites.Browser.NewContextAsync(options);
-        return await context.NewPageAsync();
-    }
-
-    private static async Task<List<string>> AxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-    }
+    private Task<IPage> NewPageAsync(StaticSiteServer server, BrowserNewContextOptions? options = null) => _browser!.NewPageAsync(server.Address, options);
 
     private sealed class FocusLook
     {

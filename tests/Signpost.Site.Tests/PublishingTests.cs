@@ -29,7 +29,7 @@ public sealed class PublishingTests(BuiltSite site) : IDisposable
     {
         PublishedSiteWith(services: site.Result.Manifest.Services * 2); // today's build has half as many
 
-        var refused = await Assert.ThrowsAsync<SiteBuildException>(() => site.PublishAsync(site.Options(Live)));
+        var refused = await Assert.ThrowsAsync<SiteBuildException>(() => site.PublishAsync(site.OptionsWithoutWordSearch(Live)));
 
         Assert.Contains("more than the 20% allowed", refused.Message);
         Assert.Contains("--force", refused.Message);
@@ -41,7 +41,7 @@ public sealed class PublishingTests(BuiltSite site) : IDisposable
     public async Task ForcePublishesDespiteTheFall()
     {
         PublishedSiteWith(services: site.Result.Manifest.Services * 2);
-        var options = site.Options(Live);
+        var options = site.OptionsWithoutWordSearch(Live);
         options.Force = true;
 
         await site.PublishAsync(options);
@@ -55,7 +55,7 @@ public sealed class PublishingTests(BuiltSite site) : IDisposable
     {
         PublishedSiteWith(services: (int)(site.Result.Manifest.Services * 1.1));
 
-        await site.PublishAsync(site.Options(Live));
+        await site.PublishAsync(site.OptionsWithoutWordSearch(Live));
 
         Assert.Equal(site.Result.Manifest, BuildManifest.Read(Live));
     }

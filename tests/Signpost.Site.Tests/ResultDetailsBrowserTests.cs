@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Signpost.Site.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace Signpost.Site.Tests;
 
@@ -19,11 +20,11 @@ public sealed class ResultDetailsBrowserTests(BuiltSite site) : IAsyncLifetime
 
     private SiteBrowser? _browser;
 
-    public async Task InitializeAsync() => _browser = await SiteBrowser.StartAsync(site);
+    public async Task InitializeAsync() => _browser = await site.BrowserAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
+        if (_browser is not null) await _browser.CloseContextsAsync();
     }
 
     [BrowserFact]
@@ -71,6 +72,32 @@ public sealed class ResultDetailsBrowserTests(BuiltSite site) : IAsyncLifetime
         // For mental health, the two filed under it come before the peer group, filed under a narrower need.
         var mentalHealth = await SearchAsync(NearTheHall + "&need=mental-health", TuesdayEarly);
         Assert.Equal(["Talking space", "Wellbeing walk and talk", "Anxiety peer group"], await mentalHealth.Locator("#results > li h3").AllTextContentsAsync());
+    }
+
+    [PagefindBrowserFact]
+    public async Task AWordSearchResultShowsTheSameFactsAsASearchNearAPlaceButNoDistanceAndCanBeShortlisted()
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 900 } });
+        await page.Clock.SetFixedTimeAsync(TuesdayEarly);
+        await page.GotoAsync("/search/#q=anxiety+peer");
+
+        var peers = Result(page, "Anxiety peer group");
+        await peers.WaitForAsync();
+        Assert.Equal("Opens Thu 2pm", await peers.Locator(".next-opening").TextContentAsync());
+        Assert.Equal(["Call 01632 960555", "Costs money", "Ages 16–25"], await peers.Locator(".result-facts > span").AllTextContentsAsync());
+        Assert.Equal("tel:01632960555", await peers.GetByRole(AriaRole.Link, new() { Name = "01632 960555" }).GetAttributeAsync("href"));
+        Assert.Equal("Bath Road, Beckington BA11 6SL", await peers.Locator(".result-address").TextContentAsync());
+        Assert.Equal("Last checked March 2024 — please call before you go", await peers.Locator(".stale").TextContentAsync());
+        // A search by words has no place to measure from.
+        Assert.Equal(0, await page.Locator("#results .distance").CountAsync());
+        Assert.Empty(await SiteBrowser.AxeViolationsAsync(page));
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), "no sideways scrolling at 375 px");
+
+        await peers.GetByRole(AriaRole.Button, new() { Name = "Add to shortlist – Anxiety peer group" }).ClickAsync();
+
+        await Expect(peers.Locator("button[data-shortlist]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("#shortlist-link")).ToHaveTextAsync("Shortlist (1)");
+        Assert.Equal("[\"5a3e0000-0000-5000-8000-000000000011\"]", await page.EvaluateAsync<string>("() => localStorage.getItem('signpost-shortlist')"));
     }
 
     [BrowserFact]

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Signpost.Site.Api;
 using Signpost.Site.Tests.Infrastructure;
@@ -14,9 +12,7 @@ public sealed class ServicePageAndFormsBrowserTests(BuiltSite site) : IAsyncLife
     private const string FromeHospiceAtHome = "Hospice care at home (Frome)";
     private static readonly int[] PhoneWidths = [320, 375];
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private StaticSiteServer? _server;
+    private SiteBrowser? _browser;
     private IReadOnlyList<Service> _services = [];
 
     public async Task InitializeAsync()
@@ -27,21 +23,12 @@ public sealed class ServicePageAndFormsBrowserTests(BuiltSite site) : IAsyncLife
         }
 
         _services = await site.Client().AllServicesAsync(null, CancellationToken.None);
-        _server = await StaticSiteServer.StartAsync(site.Output, site.Api.CreateClient());
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await site.BrowserAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
+        if (_browser is not null) await _browser.CloseContextsAsync();
     }
 
     [BrowserFact]
@@ -324,7 +311,7 @@ public sealed class ServicePageAndFormsBrowserTests(BuiltSite site) : IAsyncLife
             {
                 await page.GotoAsync(path);
                 if (path.Contains("?service=", StringComparison.Ordinal)) await page.Locator("#submission").WaitForAsync();
-                problems.AddRange(await AxeViolationsAsync(page));
+                problems.AddRange(await SiteBrowser.AxeViolationsAsync(page));
             }
 
             // With every problem showing.
@@ -332,11 +319,11 @@ public sealed class ServicePageAndFormsBrowserTests(BuiltSite site) : IAsyncLife
             await page.GetByLabel("Email (optional)").FillAsync("not an email");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send for listing" }).ClickAsync();
             await page.Locator("#error-summary").WaitForAsync();
-            problems.AddRange(await AxeViolationsAsync(page));
+            problems.AddRange(await SiteBrowser.AxeViolationsAsync(page));
             await page.GotoAsync(SiteUrls.SubmissionStatus);
             await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
             await page.Locator("#error-summary").WaitForAsync();
-            problems.AddRange(await AxeViolationsAsync(page));
+            problems.AddRange(await SiteBrowser.AxeViolationsAsync(page));
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -400,21 +387,5 @@ public sealed class ServicePageAndFormsBrowserTests(BuiltSite site) : IAsyncLife
 
     private static string UrlOf(Service service) => SiteUrls.Service(service.Name, service.Id);
 
-    private static async Task<List<string>> AxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations.Select(v => $"{page.Url} at {page.ViewportSize?.Width} px: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-    }
-
-    private async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
-    {
-        options ??= new();
-        options.BaseURL = _server!.Address.ToString();
-        options.TimezoneId = "Europe/London";
-        var context = await _browser!.NewContextAsync(options);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => _browser!.NewPageAsync(options);
 }

@@ -22,11 +22,11 @@ public sealed class ShortlistBrowserTests(BuiltSite site) : IAsyncLifetime
 
     private SiteBrowser? _browser;
 
-    public async Task InitializeAsync() => _browser = await SiteBrowser.StartAsync(site);
+    public async Task InitializeAsync() => _browser = await site.BrowserAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
+        if (_browser is not null) await _browser.CloseContextsAsync();
     }
 
     [BrowserFact]

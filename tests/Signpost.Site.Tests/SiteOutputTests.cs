@@ -152,11 +152,32 @@ public sealed class SiteOutputTests(BuiltSite site)
     }
 
     [Fact]
+    public void ATownsSpecificNeedPagesAreOfferedOnlyFromLongListsAndEachListsSomeButNotAllOfItsBroadNeed()
+    {
+        var parser = new HtmlParser();
+        int Listed(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("main ul.services > li").Length;
+        var offered = 0;
+        foreach (var file in site.Pages().Where(p => Path.GetRelativePath(site.Output, p).Split(Path.DirectorySeparatorChar) is ["areas", _, _, "index.html"]))
+        {
+            var page = parser.ParseDocument(File.ReadAllText(file));
+            var specific = page.QuerySelectorAll("nav[aria-labelledby='by-specific-need-heading'] a").Select(a => a.GetAttribute("href")!).ToList();
+            Assert.True(specific.Count == 0 || Listed(page) > 10, $"{file} offers specific needs for a short list");
+            foreach (var url in specific)
+            {
+                offered++;
+                Assert.InRange(Listed(parser.ParseDocument(site.Read(SiteUrls.FileFor(url)))), 1, Listed(page) - 1);
+            }
+        }
+
+        Assert.True(offered > 0, "some town offers specific needs");
+    }
+
+    [Fact]
     public async Task ATownsPagesHoldItsOwnServicesThenTheOnesThatAlsoServeItAsOneList()
     {
         var (own, alsoServing) = await TownAsync("Sidbury");
         Assert.InRange(own.Count + alsoServing.Count, 21, 30); // three pages of ten
-        var options = site.Options(Path.Combine(Directory.CreateTempSubdirectory("signpost-pages-").FullName, "site"));
+        var options = site.OptionsWithoutWordSearch(Path.Combine(Directory.CreateTempSubdirectory("signpost-pages-").FullName, "site"));
         options.ListingPageSize = 10; // the smallest page, so Sidbury's two groups take three pages
         await site.PublishAsync(options);
 

@@ -189,7 +189,10 @@ internal static class SqliteNearSearch
             sql.Append("\n  AND s.row_id = r.min_service\n  AND ").Append(onService);
         }
 
-        return sql.Append(TextCondition(request, "r.min_service", parameters, box)).ToString();
+        // "+": otherwise SQLite hands the text's matches to the R*Tree as "service = each match" and
+        // reads the box once per match: 26.4 ms instead of 2.0 ms for "bereavement" in a 2 km box
+        // of central London at 1,000,000 services (454 matches).
+        return sql.Append(TextCondition(request, "+r.min_service", parameters, box)).ToString();
     }
 
     /// <summary>Each service with a location within the circle that passes the filters, with the squared chord to its nearest such location.</summary>

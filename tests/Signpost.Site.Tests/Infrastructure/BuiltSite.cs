@@ -9,6 +9,8 @@ namespace Signpost.Site.Tests.Infrastructure;
 public sealed class BuiltSite : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("signpost-site-").FullName;
+    private readonly SemaphoreSlim _browserStarting = new(1, 1);
+    private Task<SiteBrowser?>? _browser;
 
     public SiteApiFactory Api { get; } = new();
 
@@ -25,6 +27,17 @@ public sealed class BuiltSite : IAsyncLifetime
     /// </summary>
     public SiteOptions Options(string output) => new() { Output = output, BaseUrl = "https://signpost.example.org/", Today = Today, MapTileUrl = null };
 
+    /// <summary>
+    /// The options of a test build that skips indexing the pages' words (Pagefind), for tests of
+    /// something else (publishing, tiles, paging), which it saves a few seconds each.
+    /// </summary>
+    public SiteOptions OptionsWithoutWordSearch(string output)
+    {
+        var options = Options(output);
+        options.Pagefind = Path.Combine(_root, "no-pagefind");
+        return options;
+    }
+
     public DirectoryApiClient Client() => new(Api.CreateClient(), new Uri("http://localhost/graphql"));
 
     public Task<BuildResult> PublishAsync(SiteOptions options) =>
@@ -32,11 +45,32 @@ public sealed class BuiltSite : IAsyncLifetime
 
     public async Task InitializeAsync() => Result = await PublishAsync(Options(Output));
 
-    public Task DisposeAsync()
+    /// <summary>
+    /// The site served and one Chromium, started by the first browser test and shared by all of
+    /// them; null where Chromium is not installed (and not CI), where those tests are skipped.
+    /// </summary>
+    public async Task<SiteBrowser?> BrowserAsync()
     {
+        await _browserStarting.WaitAsync();
+        try
+        {
+            return await (_browser ??= SiteBrowser.StartAsync(this));
+        }
+        finally
+        {
+            _browserStarting.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null && await _browser is { } browser)
+        {
+            await browser.DisposeAsync();
+        }
+
         Api.Dispose();
         SiteApiFactory.TryDelete(_root);
-        return Task.CompletedTask;
     }
 
     public IEnumerable<string> Pages() => Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal);

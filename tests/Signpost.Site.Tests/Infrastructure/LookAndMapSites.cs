@@ -1,12 +1,11 @@
-using Microsoft.Playwright;
-
 namespace Signpost.Site.Tests.Infrastructure;
 
 /// <summary>
 /// Two more builds of the shared API's directory, each served on loopback, and one browser:
 /// <see cref="Configured"/> has the helpline set and draws maps from a local <see cref="Tiles"/>
 /// server that counts requests; <see cref="Bare"/> has no helpline and no map library (as when
-/// npm packages are not installed). Started by the first test that needs them.
+/// npm packages are not installed). Started by the first test that needs them; the collection's
+/// one browser visits them.
 /// </summary>
 public sealed class LookAndMapSites : IAsyncLifetime
 {
@@ -17,12 +16,11 @@ public sealed class LookAndMapSites : IAsyncLifetime
     private readonly SemaphoreSlim _starting = new(1, 1);
     private readonly string _root = Directory.CreateTempSubdirectory("signpost-look-").FullName;
     private readonly List<IAsyncDisposable> _servers = [];
-    private IPlaywright? _playwright;
+    private bool _started;
 
     public TileServer Tiles { get; private set; } = default!;
     public StaticSiteServer Configured { get; private set; } = default!;
     public StaticSiteServer Bare { get; private set; } = default!;
-    public IBrowser Browser { get; private set; } = default!;
     public string ConfiguredOutput => Path.Combine(_root, "configured");
     public string BareOutput => Path.Combine(_root, "bare");
 
@@ -31,7 +29,7 @@ public sealed class LookAndMapSites : IAsyncLifetime
         await _starting.WaitAsync();
         try
         {
-            if (_playwright is not null)
+            if (_started)
             {
                 return;
             }
@@ -50,13 +48,7 @@ public sealed class LookAndMapSites : IAsyncLifetime
             _servers.Add(Configured);
             Bare = await StaticSiteServer.StartAsync(BareOutput, site.Api.CreateClient());
             _servers.Add(Bare);
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = BrowserFactAttribute.Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            _started = true;
         }
         finally
         {
@@ -68,12 +60,6 @@ public sealed class LookAndMapSites : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_playwright is not null)
-        {
-            await Browser.DisposeAsync();
-            _playwright.Dispose();
-        }
-
         foreach (var server in _servers)
         {
             await server.DisposeAsync();

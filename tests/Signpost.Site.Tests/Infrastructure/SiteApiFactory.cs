@@ -7,7 +7,9 @@ namespace Signpost.Site.Tests.Infrastructure;
 /// The real API on a real SQLite file, seeded from a copy of data-seed/ plus one organisation
 /// whose every field is hostile (HostileSeed/hostile.json), as public submissions could be, and
 /// three services at one hall (SamePlaceSeed/same-place.json), for the order of ties and what a
-/// result shows: own and organisation phones, free and paid, ages, a listing checked long ago.
+/// result shows: own and organisation phones, free and paid, ages, a listing checked long ago;
+/// and a phone line covering Kirkwall with no place of its own (AreaOnlySeed/area-only.json), far
+/// from any other service.
 /// </summary>
 public sealed class SiteApiFactory : WebApplicationFactory<Program>
 {
@@ -22,6 +24,7 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
         CopyFolder(Path.Combine(AppContext.BaseDirectory, "data-seed"), SeedFolder);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "HostileSeed", "hostile.json"), Path.Combine(SeedFolder, "services", "zz-hostile.json"));
         File.Copy(Path.Combine(AppContext.BaseDirectory, "SamePlaceSeed", "same-place.json"), Path.Combine(SeedFolder, "services", "zz-same-place.json"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "AreaOnlySeed", "area-only.json"), Path.Combine(SeedFolder, "services", "zz-area-only.json"));
 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "signpost.db")}");
