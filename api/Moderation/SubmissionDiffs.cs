@@ -37,7 +37,7 @@ public static class SubmissionDiffs
             new("categories", null, string.Join(", ", service.Categories ?? [])),
         };
         fields.AddRange((listing.Locations ?? []).Select((l, i) => new FieldDiff($"locations[{i}]", null,
-            $"{l.Name}, {l.Address?.Address1}, {l.Address?.City} {l.Address?.PostalCode}")));
+            string.Join(", ", new[] { l.Name, l.Address?.Address1, $"{l.Address?.City} {l.Address?.PostalCode}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p))))));
         fields.AddRange((service.Schedules ?? []).Select((s, i) => new FieldDiff($"schedules[{i}]", null,
             s.Freq is null ? s.Description : $"{s.Freq} {s.Byday} {s.OpensAt}-{s.ClosesAt}".Replace("  ", " ", StringComparison.Ordinal))));
         return fields.Where(f => f.Proposed is not null).ToList();

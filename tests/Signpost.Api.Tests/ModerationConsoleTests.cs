@@ -103,6 +103,15 @@ public sealed class ModerationConsoleTests(ModeratedDirectoryFactory api)
     }
 
     [Fact]
+    public async Task OverPlainHttpTheConsoleSaysItNeedsHttpsInsteadOfFailing()
+    {
+        var page = await api.CreateClient().GetAsync("/moderate/sign-in");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("works only over HTTPS", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task SigningOutEndsTheSession()
     {
         var (email, password) = await NewAccountAsync("Sign Out Tester");

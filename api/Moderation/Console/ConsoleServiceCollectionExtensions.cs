@@ -22,6 +22,11 @@ public static class ConsoleServiceCollectionExtensions
 
     public static IHostApplicationBuilder AddModerationConsole(this IHostApplicationBuilder builder)
     {
+        // Over HTTPS only (Secure cookies), except when developing on this machine over plain HTTP.
+        var secure = builder.Configuration.GetValue("Console:RequireHttps", !builder.Environment.IsDevelopment())
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+
         builder.Services.AddIdentityCore<ModeratorAccount>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -43,7 +48,7 @@ public static class ConsoleServiceCollectionExtensions
             cookie.Cookie.Name = "signpost-moderate";
             cookie.Cookie.Path = Path;
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
@@ -63,7 +68,7 @@ public static class ConsoleServiceCollectionExtensions
         {
             options.Cookie.Name = "signpost-moderate-form";
             options.Cookie.Path = Path;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secure;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
@@ -81,8 +86,18 @@ public static class ConsoleServiceCollectionExtensions
 
     public static WebApplication MapModerationConsole(this WebApplication app)
     {
+        var httpsOnly = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()
+            .CurrentValue.Cookie.SecurePolicy == CookieSecurePolicy.Always;
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), console => console.Use(async (context, next) =>
         {
+            if (httpsOnly && !context.Request.IsHttps)
+            {
+                // Its cookies are Secure: over plain HTTP nobody could stay signed in. Say so rather than fail.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync("The moderation console works only over HTTPS. Open it with https://, or set Console:RequireHttps to false on a machine of your own.");
+                return;
+            }
+
             // No scripts at all, styles from this host only, forms only to this host, never framed.
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
