@@ -72,13 +72,14 @@ public static class ConsoleServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        // Named, so the pages are found whichever app hosts the API (the site's one-command run too).
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Moderation/Console/Pages";
             options.Conventions.AuthorizeFolder("/", ModeratorPolicy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.ConfigureFilter(new ActAsSignedInModerator());
-        });
+        }).AddApplicationPart(typeof(ConsoleServiceCollectionExtensions).Assembly);
 
         builder.Services.AddScoped<ModeratorAccounts>();
         return builder;
