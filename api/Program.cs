@@ -1,6 +1,8 @@
 using Signpost;
 using Signpost.Data;
 using Signpost.Moderation;
+using Signpost.Moderation.Accounts;
+using Signpost.Moderation.Console;
 using Signpost.OpenReferral.Export;
 using Signpost.OpenReferral.Import;
 using Signpost.Operations;
@@ -10,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDirectoryApi();
 builder.AddReviewReminders();
+builder.AddModerationConsole();
 
 var app = builder.Build();
 
@@ -44,6 +47,12 @@ if (args is ["import", .. var importArgs])
     return await ReadyForCommandAsync(app) ?? await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
 }
 
+// "accounts create|list|disable": the people who sign in to the moderation console, then exit.
+if (args is ["accounts", .. var accountArgs])
+{
+    return await ReadyForCommandAsync(app) ?? await AccountsCommand.RunAsync(app.Services, accountArgs, Console.Out, Console.Error);
+}
+
 // "reminders send [--dry-run]": email the listings whose review reminder is due, then exit.
 if (args is ["reminders", .. var reminderArgs])
 {
@@ -52,6 +61,7 @@ if (args is ["reminders", .. var reminderArgs])
 
 await app.UseDirectoryApiAsync();
 app.MapReviewReminders();
+app.MapModerationConsole();
 app.MapGet("/", () => Results.Redirect("/graphql")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -38,6 +38,27 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         return await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Reference).Take(first).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One submission, with the listing it concerns as it is now (with everything a suggestion may change).</summary>
+    public async Task<(Submission Submission, Service? Listing)> SubmissionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundError("id", $"there is no submission {id}");
+        var listing = submission.ServiceId is { } serviceId
+            ? await ServiceChanges.WithChangeableParts(db.Services).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+            : null;
+        return (submission, listing);
+    }
+
+    /// <summary>How many submissions of each kind wait for a decision.</summary>
+    public async Task<IReadOnlyDictionary<SubmissionKind, int>> QueueCountsAsync(CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        return await db.Submissions.Where(s => s.Status == SubmissionStatus.Pending)
+            .GroupBy(s => s.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+    }
+
     /// <summary>
     /// Listings never verified, or not for over 12 months, or whose last review reminder went
     /// unanswered (since that verification): the oldest first. Nothing is hidden automatically.
@@ -95,6 +116,38 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
             service.AssuredDate = Today();
             return [new FieldChange("lastVerified", Text(before), Text(service.AssuredDate))];
         }, cancellationToken);
+
+    /// <summary>Still listed, never open, until reopened.</summary>
+    public Task<Service> CloseTemporarilyAsync(Guid serviceId, int? expectedVersion, CancellationToken cancellationToken) =>
+        SetStatusAsync(serviceId, expectedVersion, ServiceStatus.TemporarilyClosed, "temporarily closed", cancellationToken);
+
+    /// <summary>Out of public results (inactive); nothing is deleted.</summary>
+    public Task<Service> ArchiveAsync(Guid serviceId, int? expectedVersion, CancellationToken cancellationToken) =>
+        SetStatusAsync(serviceId, expectedVersion, ServiceStatus.Inactive, "archived", cancellationToken);
+
+    /// <summary>Listed again as active: after archiving, or to reopen a temporarily closed service.</summary>
+    public Task<Service> RestoreAsync(Guid serviceId, int? expectedVersion, CancellationToken cancellationToken) =>
+        SetStatusAsync(serviceId, expectedVersion, ServiceStatus.Active, "restored", cancellationToken);
+
+    /// <summary>Listings whose name contains the text (any status), by name: for finding one to look after.</summary>
+    public async Task<IReadOnlyList<Service>> FindAsync(string text, int first, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        CheckPageSize(first);
+        var words = SubmissionRules.Required(text, "text", SubmissionRules.MaxName)!.Trim();
+        return await db.Services.Where(s => EF.Functions.Like(s.Name, "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%", "\\"))
+            .OrderBy(s => s.Name).ThenBy(s => s.Id).Take(first).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One listing with its audit trail, newest first.</summary>
+    public async Task<(Service Listing, IReadOnlyList<AuditEntry> History)> ListingAsync(Guid serviceId, CancellationToken cancellationToken)
+    {
+        await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var listing = await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+            ?? throw new NotFoundError("id", $"there is no service {serviceId}");
+        var history = await db.AuditEntries.Where(a => a.ServiceId == serviceId).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
+        return (listing, history);
+    }
 
     public Task<Service> SetStatusAsync(Guid serviceId, int? expectedVersion, ServiceStatus status, string action, CancellationToken cancellationToken) =>
         ChangeServiceAsync(serviceId, expectedVersion, action, service =>

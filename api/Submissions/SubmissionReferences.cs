@@ -17,4 +17,9 @@ public static class SubmissionReferences
 
         return $"SP-{chars[..4]}-{chars[4..]}";
     }
+
+    /// <summary>Whether the text has a reference's shape ("SP-" and two groups of four from the alphabet).</summary>
+    public static bool IsWellFormed(string text) =>
+        text.Length == 12 && text.StartsWith("SP-", StringComparison.Ordinal) && text[7] == '-'
+        && text.AsSpan(3, 4).IndexOfAnyExcept(Alphabet) < 0 && text.AsSpan(8, 4).IndexOfAnyExcept(Alphabet) < 0;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Signpost.Moderation.Console;
 using Signpost.Site.Api;
 
 namespace Signpost.Site.Hosting;
@@ -59,6 +60,7 @@ public static class EmbeddedDirectory
         // The database lives where the command is run (site/ with "dotnet run --project site"), not in bin/.
         builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.GetFullPath("signpost.db")}";
         builder.AddDirectoryApi();
+        builder.AddModerationConsole();
 
         var app = builder.Build();
         await app.UseDirectoryApiAsync();
@@ -66,6 +68,9 @@ public static class EmbeddedDirectory
         {
             app.MapStaticSite(options.Output);
         }
+
+        // After the site's routing, so sign-in is checked for the endpoint routing chose.
+        app.MapModerationConsole();
 
         await app.StartAsync();
         return app;

@@ -189,8 +189,8 @@ public sealed class SubmissionTests(ModeratedDirectoryFactory api)
         return (await moderator.RunAsync("ModerationQueue", new { })).DataOrFail()["moderationQueue"]!.AsArray().Count;
     }
 
-    public static async Task<JsonNode> QueueItemAsync(GraphQLClient moderator, string reference) =>
-        (await moderator.RunAsync("ModerationQueue", new { })).DataOrFail()["moderationQueue"]!.AsArray()
+    public static async Task<JsonNode> QueueItemAsync(GraphQLClient moderator, string reference, string? status = null) =>
+        (await moderator.RunAsync("ModerationQueue", new { status })).DataOrFail()["moderationQueue"]!.AsArray()
             .Single(i => i!["reference"]!.GetValue<string>() == reference)!;
 
     public static async Task<string> SomeSeedServiceIdAsync(GraphQLClient client, int index = 0) =>

@@ -54,11 +54,11 @@ public sealed class DirectoryMutation : ObjectGraphType
         ServiceAction<VerifyServicePayloadGraphType>("verifyService", "Moderators: record that the listing was checked with its provider today (sets lastVerified).",
             (moderation, input, ct) => moderation.VerifyAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
         ServiceAction<CloseServiceTemporarilyPayloadGraphType>("closeServiceTemporarily", "Moderators: mark the service temporarily closed (still listed, never open).",
-            (moderation, input, ct) => moderation.SetStatusAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ServiceStatus.TemporarilyClosed, "temporarily closed", ct));
+            (moderation, input, ct) => moderation.CloseTemporarilyAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
         ServiceAction<ArchiveServicePayloadGraphType>("archiveService", "Moderators: take the service out of public results (status inactive). Nothing is deleted; restoreService brings it back.",
-            (moderation, input, ct) => moderation.SetStatusAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ServiceStatus.Inactive, "archived", ct));
+            (moderation, input, ct) => moderation.ArchiveAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
         ServiceAction<RestoreServicePayloadGraphType>("restoreService", "Moderators: list the service again as active.",
-            (moderation, input, ct) => moderation.SetStatusAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ServiceStatus.Active, "restored", ct));
+            (moderation, input, ct) => moderation.RestoreAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
     }
 
     private void ServiceAction<TPayload>(string name, string description, Func<ModerationService, ServiceModerationInput, CancellationToken, Task<Service>> act)

@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Signpost.GraphQL.Loading;
 using Signpost.GraphQL.Types.Submissions;
 using Signpost.Moderation;
-using Signpost.Seed;
 using Signpost.Submissions;
 
 namespace Signpost.GraphQL.Types.Moderation;
@@ -46,40 +45,13 @@ public sealed class SubmissionGraphType : ObjectGraphType<Submission>
             .Description("What approving would change: each field's value now and proposed (all new for a new listing; none for a report).")
             .Resolve(ctx => ctx.Source.Kind switch
             {
-                SubmissionKind.ChangeSuggestion => ctx.Loaders().ServiceWithChangeableParts(ctx.Source.ServiceId!.Value).Then(s =>
-                    (IReadOnlyList<FieldDiff>)ModerationService.Suggestion(ctx.Source).Changes.OrderBy(c => c.Key, StringComparer.Ordinal)
-                        .Select(c => new FieldDiff(c.Key, s is null ? null : ServiceChanges.Read(s, c.Key), c.Value)).ToList()),
-                SubmissionKind.NewListing => (object)NewListingFields(ctx.Source),
-                _ => new List<FieldDiff>(),
+                SubmissionKind.ChangeSuggestion => ctx.Loaders().ServiceWithChangeableParts(ctx.Source.ServiceId!.Value).Then(s => SubmissionDiffs.Of(ctx.Source, s)),
+                _ => SubmissionDiffs.Of(ctx.Source, null),
             });
         Field<StringGraphType>("listing").Description("A new listing exactly as submitted (HSDS-shaped JSON, as in data-seed/).")
             .Resolve(ctx => ctx.Source.Kind == SubmissionKind.NewListing ? ctx.Source.Payload : null);
     }
-
-    private static List<FieldDiff> NewListingFields(Submission submission)
-    {
-        var listing = JsonSerializer.Deserialize<OrganizationDocument>(submission.Payload, SeedJson.Options)!;
-        var service = listing.Services![0];
-        var fields = new List<FieldDiff>
-        {
-            new("organization.name", null, listing.Name),
-            new("name", null, service.Name),
-            new("description", null, service.Description),
-            new("url", null, service.Url),
-            new("email", null, service.Email),
-            new("eligibilityDescription", null, service.EligibilityDescription),
-            new("categories", null, string.Join(", ", service.Categories ?? [])),
-        };
-        fields.AddRange((listing.Locations ?? []).Select((l, i) => new FieldDiff($"locations[{i}]", null,
-            $"{l.Name}, {l.Address?.Address1}, {l.Address?.City} {l.Address?.PostalCode}")));
-        fields.AddRange((service.Schedules ?? []).Select((s, i) => new FieldDiff($"schedules[{i}]", null,
-            s.Freq is null ? s.Description : $"{s.Freq} {s.Byday} {s.OpensAt}-{s.ClosesAt}".Replace("  ", " ", StringComparison.Ordinal))));
-        return fields.Where(f => f.Proposed is not null).ToList();
-    }
 }
-
-/// <summary>One field of a listing: its value now, and the value a submission proposes.</summary>
-public sealed record FieldDiff(string Field, string? Current, string? Proposed);
 
 public sealed class FieldDiffGraphType : ObjectGraphType<FieldDiff>
 {

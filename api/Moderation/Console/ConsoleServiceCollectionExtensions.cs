@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Signpost.Data;
+using Signpost.Moderation.Accounts;
+
+namespace Signpost.Moderation.Console;
+
+/// <summary>
+/// The moderation console at <c>/moderate</c>: server-rendered Razor Pages for the people who run
+/// the directory, signed in with ASP.NET Core Identity on the directory's own database. It acts
+/// through the same <see cref="ModerationService"/> and audit trail as the GraphQL mutations.
+/// </summary>
+public static class ConsoleServiceCollectionExtensions
+{
+    public const string Path = "/moderate";
+    public const string ModeratorPolicy = "Moderator";
+
+    /// <summary>Repeated wrong passwords lock an account for a while: 5 tries, then 15 minutes.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+
+    public static IHostApplicationBuilder AddModerationConsole(this IHostApplicationBuilder builder)
+    {
+        // Over HTTPS only (Secure cookies), except when developing on this machine over plain HTTP.
+        var secure = builder.Configuration.GetValue("Console:RequireHttps", !builder.Environment.IsDevelopment())
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+
+        builder.Services.AddIdentityCore<ModeratorAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddUserStore<UserOnlyStore<ModeratorAccount, DirectoryDbContext, Guid>>()
+            .AddClaimsPrincipalFactory<ModeratorClaimsFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "signpost-moderate";
+            cookie.Cookie.Path = Path;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = secure;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = Path + "/sign-in";
+            cookie.LogoutPath = Path + "/sign-out";
+            cookie.AccessDeniedPath = Path + "/sign-in";
+        });
+
+        // A disabled or changed account is signed out within a minute, not at the cookie's end.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ModeratorPolicy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireRole(nameof(ApiKeyRole.Moderator), nameof(ApiKeyRole.Admin)));
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "signpost-moderate-form";
+            options.Cookie.Path = Path;
+            options.Cookie.SecurePolicy = secure;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Named, so the pages are found whichever app hosts the API (the site's one-command run too).
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Moderation/Console/Pages";
+            options.Conventions.AuthorizeFolder("/", ModeratorPolicy);
+            options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.ConfigureFilter(new ActAsSignedInModerator());
+        }).AddApplicationPart(typeof(ConsoleServiceCollectionExtensions).Assembly);
+
+        builder.Services.AddScoped<ModeratorAccounts>();
+        return builder;
+    }
+
+    public static WebApplication MapModerationConsole(this WebApplication app)
+    {
+        var httpsOnly = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()
+            .CurrentValue.Cookie.SecurePolicy == CookieSecurePolicy.Always;
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), console => console.Use(async (context, next) =>
+        {
+            if (httpsOnly && !context.Request.IsHttps)
+            {
+                // Its cookies are Secure: over plain HTTP nobody could stay signed in. Say so rather than fail.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync("The moderation console works only over HTTPS. Open it with https://, or set Console:RequireHttps to false on a machine of your own.");
+                return;
+            }
+
+            // No scripts at all, styles from this host only, forms only to this host, never framed.
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.CacheControl = "no-store";
+            await next(context);
+        }));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Signpost.GraphQL.Errors;
+using Signpost.Submissions;
+
+namespace Signpost.Moderation.Console.Pages;
+
+/// <summary>
+/// One submission: its diff against the listing as it is now, approve, or not approve with a reason.
+/// A listing changed meanwhile (by another moderator, an import or a provider) is shown as a conflict
+/// with the fresh diff, and nothing is applied.
+/// </summary>
+public sealed class DecideModel(ModerationService moderation) : PageModel
+{
+    public Submission? Submission { get; private set; }
+
+    public Service? Listing { get; private set; }
+
+    public IReadOnlyList<FieldDiff> Changes { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool IsOutdated => Submission is { Status: SubmissionStatus.Pending, BaseVersion: { } seen } && Listing is { } listing && listing.Version > seen;
+
+    public string? Problem { get; private set; }
+
+    public string? ReasonProblem { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (submission, _) = await moderation.ApproveAsync(id, expectedVersion, cancellationToken);
+            return Redirect($"{ConsoleServiceCollectionExtensions.Path}?approved={Uri.EscapeDataString(submission.Reference)}");
+        }
+        catch (ExecutionError e) when (e is ConflictError or InputError)
+        {
+            Problem = e is ConflictError
+                ? "Not approved: the listing changed while you were looking at it. Below is the difference against the listing as it is now; approve again if it still makes sense."
+                : "Not approved: " + e.Message;
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var submission = await moderation.RejectAsync(id, reason, cancellationToken);
+            return Redirect($"{ConsoleServiceCollectionExtensions.Path}?rejected={Uri.EscapeDataString(submission.Reference)}");
+        }
+        catch (InputError e)
+        {
+            Reason = reason;
+            // The service's rule, in the console's words: "The reason must be at most 500 characters (it has 612)".
+            ReasonProblem = string.IsNullOrWhiteSpace(reason) ? "Say why it is not approved: the sender sees this." : "The reason " + e.Message[(e.Field.Length + 2)..];
+            Problem = "Not decided: " + ReasonProblem;
+        }
+        catch (ConflictError e)
+        {
+            Problem = e.Message;
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            (Submission, Listing) = await moderation.SubmissionAsync(id, cancellationToken);
+        }
+        catch (NotFoundError)
+        {
+            return false;
+        }
+
+        Changes = SubmissionDiffs.Of(Submission, Listing);
+        Message = Submission.Kind switch
+        {
+            SubmissionKind.ProblemReport => JsonSerializer.Deserialize<ReportPayload>(Submission.Payload, JsonSerializerOptions.Web)?.Message,
+            SubmissionKind.ChangeSuggestion => ModerationService.Suggestion(Submission).Note,
+            _ => null,
+        };
+        return true;
+    }
+}
