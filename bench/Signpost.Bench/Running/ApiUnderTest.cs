@@ -17,11 +17,14 @@ internal static class ApiUnderTest
         return false;
     }
 
-    /// <summary>Starts the API on <paramref name="address"/> and waits until it answers a query.</summary>
+    /// <summary>
+    /// Starts the API on <paramref name="address"/> and waits until it answers a query. Review
+    /// reminders are off: a generated directory's listings would all be due, and a run measures search.
+    /// </summary>
     /// <param name="settings">Configuration on the command line, e.g. <c>--GraphQL:RequestTimeout=00:00:02</c>.</param>
     public static Task<ServerProcess> StartAsync(string databasePath, Uri address, params string[] settings) =>
         ServerProcess.StartAsync(Dll,
-            $"--urls {address} --Database:ConnectionString=\"Data Source={Path.GetFullPath(databasePath)}\" --Database:SeedOnStartup=false --Logging:LogLevel:Default=Warning {string.Join(' ', settings)}",
+            $"--urls {address} --Database:ConnectionString=\"Data Source={Path.GetFullPath(databasePath)}\" --Database:SeedOnStartup=false --Reminders:SendOnSchedule=false --Logging:LogLevel:Default=Warning {string.Join(' ', settings)}",
             address,
             async http => (await http.GetAsync("/graphql?query=%7B__typename%7D")).IsSuccessStatusCode);
 }
