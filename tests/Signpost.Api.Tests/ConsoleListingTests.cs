@@ -74,13 +74,5 @@ public sealed class ConsoleListingTests(ModeratedDirectoryFactory api)
     private static Task<HttpResponseMessage> Post(ConsoleBrowser browser, string path, string handler, int version) =>
         browser.SubmitAsync(path, new() { ["expectedVersion"] = version.ToString() }, $"{path}?handler={handler}");
 
-    private async Task<ConsoleBrowser> SignedInAsync(string name)
-    {
-        using var scope = api.Services.CreateScope();
-        var email = $"{Guid.NewGuid():N}@example.org";
-        var (_, password) = await scope.ServiceProvider.GetRequiredService<ModeratorAccounts>().CreateAsync(email, name, ApiKeyRole.Moderator);
-        var browser = new ConsoleBrowser(api);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, password)).StatusCode);
-        return browser;
-    }
+    private Task<ConsoleBrowser> SignedInAsync(string name) => ConsoleBrowser.SignedInAsync(api, name);
 }

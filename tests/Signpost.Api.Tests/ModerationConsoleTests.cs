@@ -165,11 +165,5 @@ public sealed class ModerationConsoleTests(ModeratedDirectoryFactory api)
         Assert.Contains("--role", refused.ToString());
     }
 
-    private async Task<(string Email, string Password)> NewAccountAsync(string name)
-    {
-        using var scope = api.Services.CreateScope();
-        var email = $"{Guid.NewGuid():N}@example.org";
-        var (_, password) = await scope.ServiceProvider.GetRequiredService<ModeratorAccounts>().CreateAsync(email, name, ApiKeyRole.Moderator);
-        return (email, password);
-    }
+    private Task<(string Email, string Password)> NewAccountAsync(string name) => ConsoleBrowser.NewAccountAsync(api, name);
 }

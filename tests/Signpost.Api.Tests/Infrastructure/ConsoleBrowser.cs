@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Signpost.Moderation;
+using Signpost.Moderation.Accounts;
 
 namespace Signpost.Tests.Infrastructure;
 
@@ -22,6 +25,24 @@ public sealed partial class ConsoleBrowser(WebApplicationFactory<Program> api)
         Assert.True(token.Success, $"{page} has no antiforgery field");
         var data = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
         return await Http.PostAsync(action ?? page, new FormUrlEncodedContent(data));
+    }
+
+    /// <summary>A new moderator account, made by the same service the <c>accounts create</c> command uses.</summary>
+    public static async Task<(string Email, string Password)> NewAccountAsync(WebApplicationFactory<Program> api, string name)
+    {
+        using var scope = api.Services.CreateScope();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var (_, password) = await scope.ServiceProvider.GetRequiredService<ModeratorAccounts>().CreateAsync(email, name, ApiKeyRole.Moderator);
+        return (email, password);
+    }
+
+    /// <summary>A browser signed in as a new moderator named <paramref name="name"/>.</summary>
+    public static async Task<ConsoleBrowser> SignedInAsync(WebApplicationFactory<Program> api, string name)
+    {
+        var (email, password) = await NewAccountAsync(api, name);
+        var browser = new ConsoleBrowser(api);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, password)).StatusCode);
+        return browser;
     }
 
     public async Task<string> HtmlAsync(string path) => await (await Http.GetAsync(path)).Content.ReadAsStringAsync();
