@@ -26,6 +26,12 @@ public sealed class ApiKey
 /// <summary>What a key may do; each role may do everything the ones before it may.</summary>
 public enum ApiKeyRole
 {
+    /// <summary>
+    /// A person who looks after their own organisation's listings (a claimed listing), signed in to
+    /// the console; never an API key. Below every other role: it may change only what it owns.
+    /// </summary>
+    Provider = 0,
+
     /// <summary>Reserved for care navigators' richer read access.</summary>
     Navigator = 1,
 

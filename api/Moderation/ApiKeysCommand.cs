@@ -23,7 +23,7 @@ public static class ApiKeysCommand
             {
                 case ["create", ..]:
                     var role = Option(args, "--role") ?? throw new ArgumentException("--role: give moderator, admin or navigator");
-                    if (!Enum.TryParse<ApiKeyRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(role, out _))
+                    if (!Enum.TryParse<ApiKeyRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || parsed == ApiKeyRole.Provider || int.TryParse(role, out _))
                     {
                         throw new ArgumentException($"--role: '{role}' is not moderator, admin or navigator");
                     }

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Signpost.Data;
 using Signpost.Geo.Postcodes;
 using Signpost.GraphQL.Errors;
+using Signpost.Moderation.Accounts;
 using Signpost.OpeningHours;
+using Signpost.Providers;
 using Signpost.Seed;
 using Signpost.Submissions;
 
@@ -15,7 +17,8 @@ namespace Signpost.Moderation;
 /// listing's version and writes its audit entry; a change made against an older version, or
 /// racing another moderator's, is refused with CONFLICT and nothing is applied.
 /// </summary>
-public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog categories, IPostcodeLookup postcodes, Caller caller, TimeProvider time)
+public sealed class ModerationService(
+    DirectoryDbContext db, CategoryCatalog categories, IPostcodeLookup postcodes, ProviderAccounts providers, Caller caller, TimeProvider time)
 {
     public const int MaxQueuePage = 100;
 
@@ -80,7 +83,8 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
     public async Task<(Submission Submission, Service? Service)> ApproveAsync(Guid submissionId, int? expectedVersion, CancellationToken cancellationToken)
     {
         var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
-        return await InTransactionAsync(async () =>
+        (ModeratorAccount Account, Organization Organization, bool Created)? granted = null;
+        var decided = await InTransactionAsync(async () =>
         {
             var submission = await PendingAsync(submissionId, cancellationToken);
             Service? service = submission.Kind switch
@@ -89,10 +93,24 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
                 SubmissionKind.ChangeSuggestion => await ApplySuggestionAsync(submission, expectedVersion, actor, cancellationToken),
                 _ => null, // a report is dealt with by the moderator's own changes; approving marks it done
             };
+            if (submission.Kind == SubmissionKind.Claim)
+            {
+                granted = await providers.GrantAsync(submission, cancellationToken);
+            }
+
             Decide(submission, SubmissionStatus.Approved, actor, reason: null);
             await db.SaveChangesAsync(cancellationToken);
             return (submission, service);
         }, cancellationToken);
+
+        // After the commit: the link is only sent for an account that exists. One already able to
+        // sign in (a second listing's claim) is told nothing new; it sees the listings at once.
+        if (granted is { Created: true } or { Account.PasswordHash: null })
+        {
+            await providers.SendWelcomeAsync(granted.Value.Account, granted.Value.Organization.Name, cancellationToken);
+        }
+
+        return decided;
     }
 
     public async Task<Submission> RejectAsync(Guid submissionId, string? reason, CancellationToken cancellationToken)
@@ -108,14 +126,70 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         }, cancellationToken);
     }
 
-    /// <summary>Marks the listing checked with its provider today.</summary>
+    /// <summary>Marks the listing checked with its provider today (a moderator, or the listing's own provider).</summary>
     public Task<Service> VerifyAsync(Guid serviceId, int? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeServiceAsync(serviceId, expectedVersion, "verified", service =>
+        ChangeServiceAsync(serviceId, expectedVersion, "verified", service => [Verified(service)], cancellationToken, providerMay: true);
+
+    /// <summary>
+    /// A listing's own provider (or a moderator) changes it directly: live at once, audited under
+    /// their name, and undone by a moderator with <see cref="RevertAsync"/>. Saving also records the
+    /// listing as checked today, since its provider has just looked at all of it.
+    /// </summary>
+    public async Task<Service> UpdateAsync(Guid serviceId, int expectedVersion, IReadOnlyDictionary<string, string?> proposed, CancellationToken cancellationToken)
+    {
+        var actor = await caller.RequireAsync(ApiKeyRole.Provider, cancellationToken);
+        return await InTransactionAsync(async () =>
         {
-            var before = service.AssuredDate;
-            service.AssuredDate = Today();
-            return [new FieldChange("lastVerified", Text(before), Text(service.AssuredDate))];
+            var service = await ChangeableAsync(serviceId, cancellationToken);
+            RequireMayChange(actor, service);
+            CheckVersion(service, expectedVersion);
+            var changes = await ApplyChangesAsync(service, proposed, cancellationToken);
+            changes.Add(Verified(service));
+            Record(service, "updated", changes, actor, submissionId: null);
+            await db.SaveChangesAsync(cancellationToken);
+            return service;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Undoes one audited change of a listing's fields (a provider's edit, an approved suggestion):
+    /// each field goes back to its value before, as a new audited change. A field changed again
+    /// since is refused with CONFLICT, so nothing later is lost. Opening times return as words.
+    /// </summary>
+    public async Task<Service> RevertAsync(long auditEntryId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        return await InTransactionAsync(async () =>
+        {
+            var entry = await db.AuditEntries.FirstOrDefaultAsync(a => a.Id == auditEntryId, cancellationToken)
+                ?? throw new NotFoundError("input.auditEntryId", $"there is no change {auditEntryId}");
+            var service = await ChangeableAsync(entry.ServiceId, cancellationToken);
+            CheckVersion(service, expectedVersion);
+            var fields = ServiceChanges.Names.ToHashSet(StringComparer.Ordinal);
+            var undo = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var change in entry.Changes.Where(c => fields.Contains(c.Field)))
+            {
+                var now = ServiceChanges.Read(service, change.Field);
+                if (now != change.NewValue)
+                {
+                    throw new ConflictError($"{change.Field} has changed again since version {entry.Version} (it is now '{now ?? "not set"}'): change it by hand instead.");
+                }
+
+                undo[change.Field] = change.OldValue;
+            }
+
+            if (undo.Count == 0)
+            {
+                throw new ConflictError($"Version {entry.Version} ({entry.Action}) changed no field that can be put back here.");
+            }
+
+            var changes = await ApplyChangesAsync(service, undo, cancellationToken);
+            changes.Insert(0, new FieldChange("reverts", null, $"version {entry.Version} by {entry.Actor}"));
+            Record(service, "reverted", changes, actor, submissionId: null);
+            await db.SaveChangesAsync(cancellationToken);
+            return service;
+        }, cancellationToken);
+    }
 
     /// <summary>Still listed, never open, until reopened.</summary>
     public Task<Service> CloseTemporarilyAsync(Guid serviceId, int? expectedVersion, CancellationToken cancellationToken) =>
@@ -162,12 +236,13 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
             return [new FieldChange("status", before.ToHsds(), status.ToHsds())];
         }, cancellationToken);
 
-    private async Task<Service> ChangeServiceAsync(Guid serviceId, int? expectedVersion, string action, Func<Service, List<FieldChange>> change, CancellationToken cancellationToken)
+    private async Task<Service> ChangeServiceAsync(Guid serviceId, int? expectedVersion, string action, Func<Service, List<FieldChange>> change, CancellationToken cancellationToken, bool providerMay = false)
     {
-        var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
+        var actor = await caller.RequireAsync(providerMay ? ApiKeyRole.Provider : ApiKeyRole.Moderator, cancellationToken);
         return await InTransactionAsync(async () =>
         {
             var service = await ServiceAsync(serviceId, "input.serviceId", cancellationToken);
+            RequireMayChange(actor, service);
             CheckVersion(service, expectedVersion);
             Record(service, action, change(service), actor, submissionId: null);
             await db.SaveChangesAsync(cancellationToken);
@@ -209,21 +284,28 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
         }
 
         CheckVersion(service, expectedVersion);
-        var suggestion = Suggestion(submission);
+        var changes = await ApplyChangesAsync(service, Suggestion(submission).Changes, cancellationToken);
+        Record(service, "updated", changes, actor, submission.Id);
+        return service;
+    }
+
+    /// <summary>Writes each proposed field that differs from the listing now, and returns what changed.</summary>
+    private async Task<List<FieldChange>> ApplyChangesAsync(Service service, IReadOnlyDictionary<string, string?> proposed, CancellationToken cancellationToken)
+    {
         var changes = new List<FieldChange>();
-        if (suggestion.Changes.Any(c => c.Key.StartsWith("address.", StringComparison.Ordinal) && ServiceChanges.Read(service, c.Key) != c.Value)
+        if (proposed.Any(c => c.Key.StartsWith("address.", StringComparison.Ordinal) && ServiceChanges.Read(service, c.Key) != c.Value)
             && await SeparateSharedPlaceAsync(service, cancellationToken) is { } separated)
         {
             changes.Add(separated);
         }
 
-        foreach (var (field, proposed) in suggestion.Changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (field, value) in proposed.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var current = ServiceChanges.Read(service, field);
-            if (current != proposed)
+            if (current != value)
             {
-                ServiceChanges.Write(db, service, field, proposed);
-                changes.Add(new FieldChange(field, current, proposed));
+                ServiceChanges.Write(db, service, field, value);
+                changes.Add(new FieldChange(field, current, value));
             }
         }
 
@@ -237,8 +319,29 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
             throw new ConflictError($"Applying this would make minimumAge ({service.MinimumAge}) more than maximumAge ({service.MaximumAge}); reject it or change the listing first.");
         }
 
-        Record(service, "updated", changes, actor, submission.Id);
-        return service;
+        return changes;
+    }
+
+    private async Task<Service> ChangeableAsync(Guid serviceId, CancellationToken cancellationToken) =>
+        await ServiceChanges.WithChangeableParts(db.Services.AsTracking()).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+        ?? throw new NotFoundError("input.serviceId", $"there is no service {serviceId}");
+
+    /// <summary>A provider may change only its own organisation's listings; moderators any.</summary>
+    private static void RequireMayChange(Actor actor, Service service)
+    {
+        if (!actor.MayChange(service.OrganizationId))
+        {
+            throw AccessError.Forbidden(actor.Role == ApiKeyRole.Provider
+                ? "This listing belongs to another organisation: you can change only your own organisation's listings."
+                : $"'{actor.Name}' has the {Caller.Name(actor.Role)} role; this needs moderator.");
+        }
+    }
+
+    private FieldChange Verified(Service service)
+    {
+        var before = service.AssuredDate;
+        service.AssuredDate = Today();
+        return new FieldChange("lastVerified", Text(before), Text(service.AssuredDate));
     }
 
     /// <summary>
@@ -311,6 +414,10 @@ public sealed class ModerationService(DirectoryDbContext db, CategoryCatalog cat
 
     private static string? Point(double? latitude, double? longitude) =>
         latitude is { } lat && longitude is { } lon ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:0.#####}, {lon:0.#####}") : null;
+
+    public static ClaimPayload Claim(Submission submission) =>
+        JsonSerializer.Deserialize<ClaimPayload>(submission.Payload, JsonSerializerOptions.Web)
+        ?? throw new InvalidDataException($"Submission {submission.Reference} holds no claim.");
 
     public static SuggestionPayload Suggestion(Submission submission) =>
         JsonSerializer.Deserialize<SuggestionPayload>(submission.Payload, JsonSerializerOptions.Web)

@@ -1,17 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Signpost.Data;
+using Signpost.Moderation;
+
 namespace Signpost.Reminders;
 
-/// <summary>
-/// Who a listing's reminder goes to. Today the service's own email address; when providers can
-/// claim their listings, the claimed provider's contact comes first (register another
-/// implementation), and this stays the fallback.
-/// </summary>
+/// <summary>Who a listing's reminder goes to.</summary>
 public interface IReminderRecipients
 {
     Task<string?> RecipientAsync(DueListing listing, CancellationToken cancellationToken);
 }
 
-public sealed class ServiceEmailRecipients : IReminderRecipients
+/// <summary>
+/// The provider who claimed the listing's organisation (the first to, if several; a disabled account
+/// never), or else the service's own email address.
+/// </summary>
+public sealed class ProviderOrServiceEmailRecipients(DirectoryDbContext db) : IReminderRecipients
 {
-    public Task<string?> RecipientAsync(DueListing listing, CancellationToken cancellationToken) =>
-        Task.FromResult(string.IsNullOrWhiteSpace(listing.Email) ? null : listing.Email.Trim());
+    public async Task<string?> RecipientAsync(DueListing listing, CancellationToken cancellationToken)
+    {
+        var provider = await db.Set<Signpost.Moderation.Accounts.ModeratorAccount>()
+            .Where(a => a.Role == ApiKeyRole.Provider && a.DisabledAt == null
+                && db.Services.Any(s => s.Id == listing.ServiceId && s.OrganizationId == a.OrganizationId))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => a.Email).FirstOrDefaultAsync(cancellationToken);
+        return provider ?? (string.IsNullOrWhiteSpace(listing.Email) ? null : listing.Email.Trim());
+    }
 }

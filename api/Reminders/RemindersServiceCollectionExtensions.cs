@@ -25,7 +25,7 @@ public static class RemindersServiceCollectionExtensions
 
         builder.Services.AddSingleton<ReminderLinks>();
         builder.Services.AddScoped<DueListings>();
-        builder.Services.AddScoped<IReminderRecipients, ServiceEmailRecipients>();
+        builder.Services.AddScoped<IReminderRecipients, ProviderOrServiceEmailRecipients>();
         builder.Services.AddScoped<ReminderSender>();
         builder.Services.AddScoped<Signpost.Scheduling.JobLeases>();
         builder.Services.AddHostedService<ReminderJob>();

@@ -85,6 +85,9 @@ public static class ServiceChanges
 
     public static string? Read(Service service, string field) => Find(field).Read(service);
 
+    /// <summary>One field's value checked by the field's own rule (null: not set); a wrong one is an InputError naming <paramref name="path"/>.</summary>
+    public static string? Check(string field, string? value, string path) => Find(field).Check(value, path);
+
     /// <summary>Writes one field to a tracked listing, loaded with <see cref="WithChangeableParts"/>.</summary>
     public static void Write(DirectoryDbContext db, Service service, string field, string? value) => Find(field).Write(db, service, value);
 
@@ -104,7 +107,20 @@ public static class ServiceChanges
     {
         if (service.Phones.FirstOrDefault() is { } phone)
         {
-            phone.Number = number!;
+            if (number is null)
+            {
+                // Taken away (a provider clears it, or a change that added it is undone).
+                service.Phones.Remove(phone);
+                db.Phones.Remove(phone);
+                return;
+            }
+
+            phone.Number = number;
+            return;
+        }
+
+        if (number is null)
+        {
             return;
         }
 

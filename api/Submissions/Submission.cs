@@ -1,7 +1,7 @@
 namespace Signpost.Submissions;
 
 /// <summary>
-/// Something the public sent in: a new listing, a suggested change or a problem report. It waits
+/// Something the public sent in: a new listing, a suggested change, a problem report or a claim. It waits
 /// in the moderation queue and changes nothing public until a moderator approves it.
 /// </summary>
 public sealed class Submission
@@ -55,6 +55,9 @@ public enum SubmissionKind
     NewListing = 1,
     ChangeSuggestion = 2,
     ProblemReport = 3,
+
+    /// <summary>Someone asks to look after their organisation's listings; approving gives them a provider account.</summary>
+    Claim = 4,
 }
 
 public enum SubmissionStatus

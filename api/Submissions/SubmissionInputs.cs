@@ -118,3 +118,14 @@ public sealed class ReportProblemInput
     public SubmitterInput? Submitter { get; set; }
     public string? Homepage { get; set; }
 }
+
+/// <summary>Someone who runs a listed service asks to look after their organisation's listings.</summary>
+public sealed class ClaimListingInput
+{
+    public string ServiceId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string? JobTitle { get; set; }
+    public string? Message { get; set; }
+    public string? Homepage { get; set; }
+}

@@ -74,6 +74,28 @@ public sealed class SubmissionService(
         }, input.Submitter, "input", cancellationToken);
     }
 
+    /// <summary>
+    /// A claim: the person (name and email, both required: approving gives that address a provider
+    /// account) asks to look after the organisation that runs the service.
+    /// </summary>
+    public async Task<SubmissionReceipt> ClaimListingAsync(ClaimListingInput input, CancellationToken cancellationToken)
+    {
+        var service = await ServiceAsync(input.ServiceId, cancellationToken);
+        var name = SubmissionRules.Required(input.Name, "input.name", SubmissionRules.MaxName);
+        var email = SubmissionRules.Email(SubmissionRules.Required(input.Email, "input.email", 254), "input.email");
+        var jobTitle = SubmissionRules.Text(input.JobTitle, "input.jobTitle", SubmissionRules.MaxName);
+        var message = SubmissionRules.Text(input.Message, "input.message", SubmissionRules.MaxMessage);
+        return await StoreAsync(input.Homepage, new Submission
+        {
+            Reference = "",
+            Kind = SubmissionKind.Claim,
+            ServiceId = service.Id,
+            BaseVersion = service.Version,
+            Payload = JsonSerializer.Serialize(new ClaimPayload(jobTitle, message), JsonSerializerOptions.Web),
+            StatusTokenHash = "",
+        }, new SubmitterInput { Name = name, Email = email }, "input", cancellationToken);
+    }
+
     /// <summary>A submission's progress, for whoever holds its reference and status token.</summary>
     public async Task<Submission> StatusAsync(string reference, string token, CancellationToken cancellationToken)
     {
@@ -250,6 +272,9 @@ public sealed class SubmissionService(
 
 /// <summary>A suggestion as stored: the proposed value of each changed field, and the suggester's note.</summary>
 public sealed record SuggestionPayload(Dictionary<string, string?> Changes, string? Note);
+
+/// <summary>A claim as stored; the claimant's name and email are the submission's private submitter details.</summary>
+public sealed record ClaimPayload(string? JobTitle, string? Message);
 
 /// <summary>A problem report as stored.</summary>
 public sealed record ReportPayload(string Message);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Signpost.Moderation.Console;
+using Signpost.Reminders;
 using Signpost.Site.Api;
 
 namespace Signpost.Site.Hosting;
@@ -60,6 +61,7 @@ public static class EmbeddedDirectory
         // The database lives where the command is run (site/ with "dotnet run --project site"), not in bin/.
         builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.GetFullPath("signpost.db")}";
         builder.AddDirectoryApi();
+        builder.AddReviewReminders();
         builder.AddModerationConsole();
 
         var app = builder.Build();
@@ -70,6 +72,7 @@ public static class EmbeddedDirectory
         }
 
         // After the site's routing, so sign-in is checked for the endpoint routing chose.
+        app.MapReviewReminders();
         app.MapModerationConsole();
 
         await app.StartAsync();

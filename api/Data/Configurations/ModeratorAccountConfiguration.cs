@@ -20,6 +20,10 @@ internal sealed class ModeratorAccountConfiguration : IEntityTypeConfiguration<M
         builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(a => a.NormalizedUserName).IsUnique();
         builder.HasIndex(a => a.NormalizedEmail).IsUnique();
+
+        // A provider's organisation: deleting an organisation (an import that drops it) ends the link, not the account.
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.OrganizationId);
         builder.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
         builder.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(l => l.UserId).IsRequired();
         builder.HasMany<IdentityUserToken<Guid>>().WithOne().HasForeignKey(t => t.UserId).IsRequired();

@@ -222,6 +222,10 @@ namespace Signpost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -260,6 +264,8 @@ namespace Signpost.Data.Migrations
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("moderator_accounts", (string)null);
                 });
@@ -1384,6 +1390,14 @@ namespace Signpost.Data.Migrations
                         .HasPrincipalKey("Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Signpost.Moderation.Accounts.ModeratorAccount", b =>
+                {
+                    b.HasOne("Signpost.Services.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Signpost.OpenReferral.Import.ImportedService", b =>

@@ -31,8 +31,13 @@ public sealed class DirectoryMutation : ObjectGraphType
             .Argument<NonNullGraphType<ReportProblemInputGraphType>>("input", "The listing and the problem.")
             .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().ReportProblemAsync(ctx.GetArgument<ReportProblemInput>("input"), ctx.CancellationToken));
 
+        Field<ClaimListingPayloadGraphType>("claimListing")
+            .Description("Ask to look after the listings of the organisation that runs a service. A moderator checks it; approving gives your email a sign-in to the console, where you keep those listings up to date. Limited per client (RATE_LIMITED).")
+            .Argument<NonNullGraphType<ClaimListingInputGraphType>>("input", "The service and who you are.")
+            .ResolveAsync(async ctx => await ctx.Service<SubmissionService>().ClaimListingAsync(ctx.GetArgument<ClaimListingInput>("input"), ctx.CancellationToken));
+
         Field<ApproveSubmissionPayloadGraphType>("approveSubmission")
-            .Description("Moderators: approve a submission. A new listing is created, a change applied (all of it or none), a report marked dealt with; the change is audited.")
+            .Description("Moderators: approve a submission. A new listing is created, a change applied (all of it or none), a report marked dealt with, a claim's person given a provider account and emailed a link to choose a password; the change is audited.")
             .Argument<NonNullGraphType<ApproveSubmissionInputGraphType>>("input", "The submission.")
             .ResolveAsync(async ctx =>
             {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Signpost.Data;
 using Signpost.Moderation.Accounts;
+using Signpost.Providers;
 
 namespace Signpost.Moderation.Console;
 
@@ -14,9 +15,14 @@ public static class ConsoleServiceCollectionExtensions
 {
     public const string Path = "/moderate";
     public const string ModeratorPolicy = "Moderator";
+    public const string ProviderPolicy = "Provider";
+    public const string SignedInPolicy = "SignedIn";
 
     /// <summary>Repeated wrong passwords lock an account for a while: 5 tries, then 15 minutes.</summary>
     public const int MaxFailedSignIns = 5;
+
+    /// <summary>Long passwords over symbol rules: 12 characters with a capital, a small letter and a number.</summary>
+    public const int MinPasswordLength = 12;
 
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
@@ -30,7 +36,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddIdentityCore<ModeratorAccount>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = MinPasswordLength;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
@@ -54,15 +60,23 @@ public static class ConsoleServiceCollectionExtensions
             cookie.SlidingExpiration = true;
             cookie.LoginPath = Path + "/sign-in";
             cookie.LogoutPath = Path + "/sign-out";
-            cookie.AccessDeniedPath = Path + "/sign-in";
+            cookie.AccessDeniedPath = Path + "/denied";
         });
 
         // A disabled or changed account is signed out within a minute, not at the cookie's end.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        builder.Services.AddAuthorizationBuilder().AddPolicy(ModeratorPolicy, policy => policy
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireRole(nameof(ApiKeyRole.Moderator), nameof(ApiKeyRole.Admin)));
+        // Emailed password links (a provider's first, anyone's forgotten) work for this long, and once.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ProviderAccounts.LinkLifetime);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(ModeratorPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(nameof(ApiKeyRole.Moderator), nameof(ApiKeyRole.Admin)))
+            .AddPolicy(ProviderPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(nameof(ApiKeyRole.Provider)));
 
         builder.Services.AddAntiforgery(options =>
         {
@@ -76,12 +90,21 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Moderation/Console/Pages";
-            options.Conventions.AuthorizeFolder("/", ModeratorPolicy);
+            // Everyone signed in reaches the start page (a provider is sent on to their listings);
+            // the queue and listings are for moderators, "your listings" for providers.
+            options.Conventions.AuthorizeFolder("/", SignedInPolicy);
+            options.Conventions.AuthorizeFolder("/Submissions", ModeratorPolicy);
+            options.Conventions.AuthorizeFolder("/Listings", ModeratorPolicy);
+            options.Conventions.AuthorizeFolder("/Provider", ProviderPolicy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/SetPassword");
+            options.Conventions.AllowAnonymousToPage("/ForgotPassword");
             options.Conventions.ConfigureFilter(new ActAsSignedInModerator());
         }).AddApplicationPart(typeof(ConsoleServiceCollectionExtensions).Assembly);
 
         builder.Services.AddScoped<ModeratorAccounts>();
+        builder.Services.AddScoped<ProviderAccounts>();
+        builder.Services.AddMemoryCache();
         return builder;
     }
 

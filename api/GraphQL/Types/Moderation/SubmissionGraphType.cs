@@ -16,20 +16,23 @@ public sealed class SubmissionGraphType : ObjectGraphType<Submission>
         Description = "A submission in the moderation queue (moderators only).";
         Field(s => s.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The submission's id: pass it to approveSubmission or rejectSubmission.");
         Field(s => s.Reference).Description("The reference the submitter quotes.");
-        Field(s => s.Kind, type: typeof(NonNullGraphType<SubmissionKindGraphType>)).Description("New listing, suggested change or problem report.");
+        Field(s => s.Kind, type: typeof(NonNullGraphType<SubmissionKindGraphType>)).Description("New listing, suggested change, problem report or claim.");
         Field(s => s.Status, type: typeof(NonNullGraphType<SubmissionStatusGraphType>)).Description("Pending, approved or rejected.");
         Field<NonNullGraphType<DateTimeScalar>>("submittedAt").Description("When it was sent (UTC).").Resolve(ctx => ctx.Source.SubmittedAt.UtcDateTime);
         Field<DateTimeScalar>("decidedAt").Description("When it was approved or rejected (UTC).").Resolve(ctx => ctx.Source.DecidedAt?.UtcDateTime);
         Field(s => s.DecidedBy, nullable: true).Description("The name of the key that decided it.");
         Field(s => s.Reason, nullable: true).Description("Why it was rejected.");
         Field(s => s.Topic, type: typeof(ProblemTopicGraphType)).Description("A report's topic.");
-        Field<StringGraphType>("message").Description("A report's message, or a suggestion's note, as sent.")
+        Field<StringGraphType>("message").Description("A report's message, a suggestion's note, or a claim's message, as sent.")
             .Resolve(ctx => ctx.Source.Kind switch
             {
                 SubmissionKind.ProblemReport => JsonSerializer.Deserialize<ReportPayload>(ctx.Source.Payload, JsonSerializerOptions.Web)?.Message,
                 SubmissionKind.ChangeSuggestion => ModerationService.Suggestion(ctx.Source).Note,
+                SubmissionKind.Claim => ModerationService.Claim(ctx.Source).Message,
                 _ => null,
             });
+        Field<StringGraphType>("jobTitle").Description("A claim's person's role at the organisation, as sent.")
+            .Resolve(ctx => ctx.Source.Kind == SubmissionKind.Claim ? ModerationService.Claim(ctx.Source).JobTitle : null);
         Field<SubmitterGraphType>("submitter").Description("Who sent it, if they said. Private: never public.")
             .Resolve(ctx => ctx.Source.SubmitterName is null && ctx.Source.SubmitterEmail is null ? null : ctx.Source);
         Field<ServiceGraphType>("service").Description("The listing as it is now: the one suggested to or reported on, or the one an approved new listing created.")

@@ -22,6 +22,8 @@ public sealed class SuggestChangePayloadGraphType() : ReceiptPayloadGraphType("S
 
 public sealed class ReportProblemPayloadGraphType() : ReceiptPayloadGraphType("ReportProblemPayload", "a problem report");
 
+public sealed class ClaimListingPayloadGraphType() : ReceiptPayloadGraphType("ClaimListingPayload", "a claim");
+
 public sealed class SubmissionProgressGraphType : ObjectGraphType<Submission>
 {
     public SubmissionProgressGraphType()

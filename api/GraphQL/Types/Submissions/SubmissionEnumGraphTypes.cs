@@ -12,6 +12,7 @@ public sealed class SubmissionKindGraphType : EnumerationGraphType<SubmissionKin
         Values["NEW_LISTING"]!.Description = "A new service to list (submitListing).";
         Values["CHANGE_SUGGESTION"]!.Description = "Proposed changes to a listing (suggestChange).";
         Values["PROBLEM_REPORT"]!.Description = "A problem with a listing (reportProblem).";
+        Values["CLAIM"]!.Description = "Someone asks to look after their organisation's listings (claimListing).";
     }
 }
 

@@ -67,3 +67,18 @@ public sealed class ReportProblemInputGraphType : InputObjectGraphType<ReportPro
         Field(x => x.Homepage, nullable: true).Description("Leave empty. (A field people do not see; only automated senders fill it.)");
     }
 }
+
+public sealed class ClaimListingInputGraphType : InputObjectGraphType<ClaimListingInput>
+{
+    public ClaimListingInputGraphType()
+    {
+        Name = "ClaimListingInput";
+        Description = "A request to look after the listings of the organisation that runs a service.";
+        Field(x => x.ServiceId, type: typeof(NonNullGraphType<IdGraphType>)).Description("One of the organisation's services, by id.");
+        Field(x => x.Name).Description($"Your name (at most {SubmissionRules.MaxName} characters). Kept private.");
+        Field(x => x.Email).Description("Your email address at work: approving the claim gives it a sign-in. Kept private.");
+        Field(x => x.JobTitle, nullable: true).Description("Your role at the organisation, e.g. \"Volunteer coordinator\". Kept private.");
+        Field(x => x.Message, nullable: true).Description($"How a moderator can check that you work there, e.g. a phone number at the organisation (at most {SubmissionRules.MaxMessage:N0} characters). Kept private.");
+        Field(x => x.Homepage, nullable: true).Description("Leave empty. (A field people do not see; only automated senders fill it.)");
+    }
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Signpost.Data;
@@ -10,7 +11,7 @@ namespace Signpost.Moderation.Console.Pages;
 /// <summary>The queue: what the public sent, waiting for a decision, oldest first, with counts by kind.</summary>
 public sealed class QueueModel(ModerationService moderation, DirectoryDbContext db) : PageModel
 {
-    public static readonly SubmissionKind[] Kinds = [SubmissionKind.NewListing, SubmissionKind.ChangeSuggestion, SubmissionKind.ProblemReport];
+    public static readonly SubmissionKind[] Kinds = [SubmissionKind.NewListing, SubmissionKind.ChangeSuggestion, SubmissionKind.ProblemReport, SubmissionKind.Claim];
 
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
@@ -27,8 +28,14 @@ public sealed class QueueModel(ModerationService moderation, DirectoryDbContext 
     /// <summary>What was just decided, from the redirect after a decision.</summary>
     public string? Decided { get; private set; }
 
-    public async Task OnGetAsync(string? kind, string? approved, string? rejected, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? kind, string? approved, string? rejected, CancellationToken cancellationToken)
     {
+        // A provider's start page is their own listings; the queue is for moderators.
+        if (!User.IsInRole(nameof(ApiKeyRole.Moderator)) && !User.IsInRole(nameof(ApiKeyRole.Admin)))
+        {
+            return Redirect(ConsoleServiceCollectionExtensions.Path + "/provider");
+        }
+
         // Only a reference is echoed back, so a crafted link cannot put other words in the console.
         Decided = approved is not null && SubmissionReferences.IsWellFormed(approved) ? $"{approved} approved."
             : rejected is not null && SubmissionReferences.IsWellFormed(rejected) ? $"{rejected} not approved; the sender can see why."
@@ -39,6 +46,7 @@ public sealed class QueueModel(ModerationService moderation, DirectoryDbContext 
         var ids = waiting.Where(s => s.ServiceId is not null).Select(s => s.ServiceId!.Value).Distinct().ToList();
         var names = await db.Services.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         Items = waiting.Select(s => new QueueItem(s, s.ServiceId is { } id && names.TryGetValue(id, out var name) ? name : ProposedName(s))).ToList();
+        return Page();
     }
 
     public static string Label(SubmissionKind kind, bool plural) => (kind, plural) switch
@@ -47,8 +55,10 @@ public sealed class QueueModel(ModerationService moderation, DirectoryDbContext 
         (SubmissionKind.NewListing, true) => "New listings",
         (SubmissionKind.ChangeSuggestion, false) => "Suggested change",
         (SubmissionKind.ChangeSuggestion, true) => "Suggested changes",
-        (_, false) => "Problem report",
-        _ => "Problem reports",
+        (SubmissionKind.ProblemReport, false) => "Problem report",
+        (SubmissionKind.ProblemReport, true) => "Problem reports",
+        (_, false) => "Claim",
+        _ => "Claims",
     };
 
     public static string When(DateTimeOffset at) =>

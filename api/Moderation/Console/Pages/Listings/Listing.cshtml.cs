@@ -2,12 +2,20 @@ using GraphQL;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Signpost.GraphQL.Errors;
+using Signpost.Moderation.Accounts;
+using Signpost.Providers;
 
 namespace Signpost.Moderation.Console.Pages;
 
 /// <summary>One listing: checked today, temporarily closed, archived or restored, and its history.</summary>
-public sealed class ListingModel(ModerationService moderation) : PageModel
+public sealed class ListingModel(ModerationService moderation, ProviderAccounts providers) : PageModel
 {
+    /// <summary>The people who may change this listing themselves (its organisation's providers).</summary>
+    public IReadOnlyList<ModeratorAccount> Providers { get; private set; } = [];
+
+    /// <summary>Whether a moderator can undo an entry from here: one that changed a listing's fields.</summary>
+    public static bool CanUndo(AuditEntry entry) => entry.Action == "updated";
+
     public Service? Listing { get; private set; }
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
@@ -40,6 +48,7 @@ public sealed class ListingModel(ModerationService moderation) : PageModel
             "closed" => "Marked temporarily closed. It stays listed and is never shown as open.",
             "archived" => "Archived: it is no longer in the directory. Nothing was deleted.",
             "restored" => "Listed again.",
+            "reverted" => "Undone: the fields are back as they were, recorded as a new change.",
             _ => null,
         };
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -56,6 +65,9 @@ public sealed class ListingModel(ModerationService moderation) : PageModel
 
     public Task<IActionResult> OnPostRestoreAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken) =>
         ActAsync(id, "restored", () => moderation.RestoreAsync(id, expectedVersion, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRevertAsync(Guid id, long entry, int? expectedVersion, CancellationToken cancellationToken) =>
+        ActAsync(id, "reverted", () => moderation.RevertAsync(entry, expectedVersion, cancellationToken), cancellationToken);
 
     /// <summary>Does it, then shows the listing again (after a redirect, so a reload does not repeat it).</summary>
     private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<Service>> act, CancellationToken cancellationToken)
@@ -80,6 +92,7 @@ public sealed class ListingModel(ModerationService moderation) : PageModel
         try
         {
             (Listing, History) = await moderation.ListingAsync(id, cancellationToken);
+            Providers = await providers.OfAsync(Listing.OrganizationId, cancellationToken);
             return true;
         }
         catch (NotFoundError)

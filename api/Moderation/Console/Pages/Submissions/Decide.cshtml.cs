@@ -2,7 +2,11 @@ using System.Text.Json;
 using GraphQL;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Signpost.Data;
 using Signpost.GraphQL.Errors;
+using Signpost.Moderation.Accounts;
+using Signpost.Providers;
 using Signpost.Submissions;
 
 namespace Signpost.Moderation.Console.Pages;
@@ -12,8 +16,15 @@ namespace Signpost.Moderation.Console.Pages;
 /// A listing changed meanwhile (by another moderator, an import or a provider) is shown as a conflict
 /// with the fresh diff, and nothing is applied.
 /// </summary>
-public sealed class DecideModel(ModerationService moderation) : PageModel
+public sealed class DecideModel(ModerationService moderation, ProviderAccounts providers, DirectoryDbContext db) : PageModel
 {
+    /// <summary>For a claim: the organisation it would be given, and who looks after it already.</summary>
+    public Organization? Organization { get; private set; }
+
+    public IReadOnlyList<ModeratorAccount> Providers { get; private set; } = [];
+
+    public ClaimPayload? Claim { get; private set; }
+
     public Submission? Submission { get; private set; }
 
     public Service? Listing { get; private set; }
@@ -42,7 +53,9 @@ public sealed class DecideModel(ModerationService moderation) : PageModel
         }
         catch (ExecutionError e) when (e is ConflictError or InputError)
         {
-            Problem = e is ConflictError
+            Problem = e is ConflictError && !e.Message.StartsWith("The listing is at version", StringComparison.Ordinal) && !e.Message.StartsWith("Another moderator", StringComparison.Ordinal)
+                ? "Not approved: " + e.Message
+                : e is ConflictError
                 ? "Not approved: the listing changed while you were looking at it. Below is the difference against the listing as it is now; approve again if it still makes sense."
                 : "Not approved: " + e.Message;
         }
@@ -88,8 +101,16 @@ public sealed class DecideModel(ModerationService moderation) : PageModel
         {
             SubmissionKind.ProblemReport => JsonSerializer.Deserialize<ReportPayload>(Submission.Payload, JsonSerializerOptions.Web)?.Message,
             SubmissionKind.ChangeSuggestion => ModerationService.Suggestion(Submission).Note,
+            SubmissionKind.Claim => ModerationService.Claim(Submission).Message,
             _ => null,
         };
+        if (Submission.Kind == SubmissionKind.Claim && Listing is not null)
+        {
+            Claim = ModerationService.Claim(Submission);
+            Organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == Listing.OrganizationId, cancellationToken);
+            Providers = await providers.OfAsync(Listing.OrganizationId, cancellationToken);
+        }
+
         return true;
     }
 }
