@@ -110,8 +110,8 @@ public sealed class ProviderAccounts(
 
     /// <summary>The enabled provider accounts of an organisation, oldest first.</summary>
     public async Task<IReadOnlyList<ModeratorAccount>> OfAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        await users.Users.Where(a => a.OrganizationId == organizationId && a.Role == ApiKeyRole.Provider && a.DisabledAt == null)
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        (await users.Users.Where(a => a.OrganizationId == organizationId && a.Role == ApiKeyRole.Provider && a.DisabledAt == null).ToListAsync(cancellationToken))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList(); // a few at most; SQLite cannot order by DateTimeOffset
 
     /// <summary>How long an emailed password link works (Identity's token lifespan, set with the console).</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(3);

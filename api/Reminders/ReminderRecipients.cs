@@ -18,10 +18,12 @@ public sealed class ProviderOrServiceEmailRecipients(DirectoryDbContext db) : IR
 {
     public async Task<string?> RecipientAsync(DueListing listing, CancellationToken cancellationToken)
     {
-        var provider = await db.Set<Signpost.Moderation.Accounts.ModeratorAccount>()
+        // A few accounts at most; ordered here because SQLite cannot order by DateTimeOffset.
+        var providers = await db.Set<Signpost.Moderation.Accounts.ModeratorAccount>()
             .Where(a => a.Role == ApiKeyRole.Provider && a.DisabledAt == null
                 && db.Services.Any(s => s.Id == listing.ServiceId && s.OrganizationId == a.OrganizationId))
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => a.Email).FirstOrDefaultAsync(cancellationToken);
+            .Select(a => new { a.Email, a.CreatedAt, a.Id }).ToListAsync(cancellationToken);
+        var provider = providers.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => a.Email).FirstOrDefault();
         return provider ?? (string.IsNullOrWhiteSpace(listing.Email) ? null : listing.Email.Trim());
     }
 }

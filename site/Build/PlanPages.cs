@@ -22,6 +22,7 @@ public static class PlanPages
             Page<ListServicePage>(SiteUrls.ListYourService, site),
             Page<SuggestChangePage>(SiteUrls.SuggestChange, site),
             Page<ReportProblemPage>(SiteUrls.ReportProblem, site),
+            Page<ClaimListingPage>(SiteUrls.ClaimListing, site),
             Page<ShortlistPage>(SiteUrls.Shortlist, site),
             Page<SubmissionStatusPage>(SiteUrls.SubmissionStatus, site),
         };

@@ -17,6 +17,7 @@ public static class SiteUrls
     public const string ListYourService = "/list-your-service/";
     public const string SuggestChange = "/suggest-a-change/";
     public const string ReportProblem = "/report-a-problem/";
+    public const string ClaimListing = "/claim-this-listing/";
     public const string Shortlist = "/shortlist/";
     public const string SubmissionStatus = "/submissions/status/";
 

@@ -16,7 +16,8 @@
   var MUTATIONS = {
     submitListing: "mutation($input: SubmitListingInput!) { submitListing(input: $input) { reference statusToken } }",
     suggestChange: "mutation($input: SuggestChangeInput!) { suggestChange(input: $input) { reference statusToken } }",
-    reportProblem: "mutation($input: ReportProblemInput!) { reportProblem(input: $input) { reference statusToken } }"
+    reportProblem: "mutation($input: ReportProblemInput!) { reportProblem(input: $input) { reference statusToken } }",
+    claimListing: "mutation($input: ClaimListingInput!) { claimListing(input: $input) { reference statusToken } }"
   };
   // Problems the API names by a field that has no control of its own here.
   var ALIASES = { "schedules[0].freq": "schedule.repeat", "schedules[0].byDay": "schedule.day", "schedules[0].interval": "schedule.repeat",
@@ -30,7 +31,10 @@
   var KIND = { "organization.website": "web", url: "web", "changes.url": "web", email: "email", "submitter.email": "email", "changes.email": "email",
                phone: "phone", "changes.phone": "phone", "locations[0].postcode": "postcode", "changes.address.postcode": "postcode",
                minimumAge: "age", maximumAge: "age" };
-  var REQUIRED = {
+  var REQUIRED = mutation === "claimListing" ? {
+    name: "Enter your name",
+    email: "Enter your email address at work, like name@example.org"
+  } : {
     "organization.name": "Enter the name of the organisation that runs it",
     name: "Enter the name of the service",
     description: "Say what the service offers, in a few sentences",
@@ -125,14 +129,17 @@
     showProblems([{ message: "Open this form from a service's page: this address does not say which service it is about." }]);
   } else {
     post("query($id: ID!) { service(id: $id) { name version description eligibilityDescription applicationProcess feesDescription url email alert " +
-         "phones { number } locations { address { address1 address2 city postalCode } } schedules { text } } }", { id: serviceId })
+         "phones { number } locations { address { address1 address2 city postalCode } } schedules { text } organization { name } } }", { id: serviceId })
       .then(function (body) {
         var service = body.data && body.data.service;
         if (!service) throw new Error("no such service");
         current = flatten(service);
         current.version = service.version;
-        about.textContent = (mutation === "suggestChange" ? "Suggest a change to \u201c" : "Report a problem with \u201c") + service.name +
-          "\u201d. " + (mutation === "suggestChange" ? "Change only what is different; a moderator checks it before the listing changes." : "A moderator will look into it.");
+        about.textContent = mutation === "claimListing"
+          ? "Claim \u201c" + service.name + "\u201d: if you work for " + (service.organization ? "\u201c" + service.organization.name + "\u201d" : "the organisation that runs it") +
+            ", you can keep its listings up to date yourself."
+          : (mutation === "suggestChange" ? "Suggest a change to \u201c" : "Report a problem with \u201c") + service.name +
+            "\u201d. " + (mutation === "suggestChange" ? "Change only what is different; a moderator checks it before the listing changes." : "A moderator will look into it.");
         Array.prototype.forEach.call(form.elements, function (el) {
           var field = el.name && el.name.indexOf("changes.") === 0 ? el.name.slice(8) : null;
           if (field && current[field] != null) el.value = current[field];

@@ -18,7 +18,8 @@ public sealed class ActAsSignedInModerator : IAsyncPageFilter
             && user.FindFirst(ModeratorClaimsFactory.DisplayNameClaim)?.Value is { } name
             && Enum.TryParse<ApiKeyRole>(user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var role))
         {
-            context.HttpContext.RequestServices.GetRequiredService<Caller>().ActAs(new Actor(name, role));
+            var organization = Guid.TryParse(user.FindFirst(ModeratorClaimsFactory.OrganizationClaim)?.Value, out var id) ? id : (Guid?)null;
+            context.HttpContext.RequestServices.GetRequiredService<Caller>().ActAs(new Actor(ModeratorAccount.AuditName(name, role), role, organization));
         }
 
         return next();
