@@ -21,8 +21,9 @@ internal sealed class ModeratorAccountConfiguration : IEntityTypeConfiguration<M
         builder.HasIndex(a => a.NormalizedUserName).IsUnique();
         builder.HasIndex(a => a.NormalizedEmail).IsUnique();
 
-        // A provider's organisation: deleting an organisation (an import that drops it) ends the link, not the account.
-        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        // A provider's organisation, by id without a foreign key: adding one to this table would make
+        // SQLite rebuild it with foreign keys off, outside the migration's transaction. An organisation
+        // that is gone (an import dropped it) simply leaves the provider nothing to look after.
         builder.HasIndex(a => a.OrganizationId);
         builder.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
         builder.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(l => l.UserId).IsRequired();

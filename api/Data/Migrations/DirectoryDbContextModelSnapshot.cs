@@ -1392,14 +1392,6 @@ namespace Signpost.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Signpost.Moderation.Accounts.ModeratorAccount", b =>
-                {
-                    b.HasOne("Signpost.Services.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("Signpost.OpenReferral.Import.ImportedService", b =>
                 {
                     b.HasOne("Signpost.Services.Service", null)

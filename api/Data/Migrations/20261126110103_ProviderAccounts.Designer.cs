@@ -11,7 +11,7 @@ using Signpost.Data;
 namespace Signpost.Data.Migrations
 {
     [DbContext(typeof(DirectoryDbContext))]
-    [Migration("20261126105155_ProviderAccounts")]
+    [Migration("20261126110103_ProviderAccounts")]
     partial class ProviderAccounts
     {
         /// <inheritdoc />
@@ -1393,14 +1393,6 @@ namespace Signpost.Data.Migrations
                         .HasPrincipalKey("Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Signpost.Moderation.Accounts.ModeratorAccount", b =>
-                {
-                    b.HasOne("Signpost.Services.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Signpost.OpenReferral.Import.ImportedService", b =>

@@ -21,23 +21,11 @@ namespace Signpost.Data.Migrations
                 name: "IX_moderator_accounts_organization_id",
                 table: "moderator_accounts",
                 column: "organization_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_moderator_accounts_organizations_organization_id",
-                table: "moderator_accounts",
-                column: "organization_id",
-                principalTable: "organizations",
-                principalColumn: "id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_moderator_accounts_organizations_organization_id",
-                table: "moderator_accounts");
-
             migrationBuilder.DropIndex(
                 name: "IX_moderator_accounts_organization_id",
                 table: "moderator_accounts");
