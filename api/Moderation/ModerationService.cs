@@ -156,14 +156,14 @@ public sealed class ModerationService(
     /// each field goes back to its value before, as a new audited change. A field changed again
     /// since is refused with CONFLICT, so nothing later is lost. Opening times return as words.
     /// </summary>
-    public async Task<Service> RevertAsync(long auditEntryId, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Service> RevertAsync(Guid serviceId, int version, int? expectedVersion, CancellationToken cancellationToken)
     {
         var actor = await caller.RequireAsync(ApiKeyRole.Moderator, cancellationToken);
         return await InTransactionAsync(async () =>
         {
-            var entry = await db.AuditEntries.FirstOrDefaultAsync(a => a.Id == auditEntryId, cancellationToken)
-                ?? throw new NotFoundError("input.auditEntryId", $"there is no change {auditEntryId}");
-            var service = await ChangeableAsync(entry.ServiceId, cancellationToken);
+            var service = await ChangeableAsync(serviceId, cancellationToken);
+            var entry = await db.AuditEntries.Where(a => a.ServiceId == serviceId && a.Version == version).OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundError("input.version", $"the listing's history has no version {version}");
             CheckVersion(service, expectedVersion);
             var fields = ServiceChanges.Names.ToHashSet(StringComparer.Ordinal);
             var undo = new Dictionary<string, string?>(StringComparer.Ordinal);

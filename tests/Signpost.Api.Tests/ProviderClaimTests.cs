@@ -100,7 +100,7 @@ public sealed partial class ProviderClaimTests(ModeratedDirectoryFactory api) : 
         Assert.Contains("Closed on &lt;i&gt;Boxing Day&lt;/i&gt;", listing);
         var entryId = EntryToUndo().Match(listing).Groups[1].Value;
         var undone = await moderator.SubmitAsync($"/moderate/listings/{own.ServiceId}",
-            new() { ["entry"] = entryId, ["expectedVersion"] = ConsoleBrowser.Hidden(listing, "expectedVersion") }, $"/moderate/listings/{own.ServiceId}?handler=Revert");
+            new() { ["change"] = entryId, ["expectedVersion"] = ConsoleBrowser.Hidden(listing, "expectedVersion") }, $"/moderate/listings/{own.ServiceId}?handler=Revert");
         Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
 
         var after = (await (await api.ClientAsync("maya")).RunAsync("ServiceHistory", new { id = own.ServiceId })).DataOrFail()["service"]!["history"]![0]!;
@@ -165,6 +165,34 @@ public sealed partial class ProviderClaimTests(ModeratedDirectoryFactory api) : 
         Assert.Contains("If that address has an account, we have emailed it a link", again);
         Assert.Single(Mailbox.To(api.MailFolder, email));
         Assert.Empty(Mailbox.To(api.MailFolder, "nobody@example.org"));
+    }
+
+    [Fact]
+    public async Task UndoingAChangeWhoseFieldChangedAgainSinceIsRefusedOverGraphQLAndChangesNothing()
+    {
+        var (own, _) = await TwoOrganisationsAsync(6);
+        var provider = await ProviderAsync(own.ServiceId, "Twice Provider");
+        var path = $"/moderate/provider/{own.ServiceId}";
+        foreach (var alert in new[] { "First notice", "Second notice" })
+        {
+            var fields = FormValues(await provider.HtmlAsync(path));
+            fields["alert"] = alert;
+            Assert.Equal(HttpStatusCode.Redirect, (await provider.SubmitAsync(path, fields)).StatusCode);
+        }
+
+        var maya = await api.ClientAsync("maya");
+        var history = (await maya.RunAsync("ServiceHistory", new { id = own.ServiceId })).DataOrFail()["service"]!;
+        var first = history["history"]!.AsArray().Last(e => e!["action"]!.GetValue<string>() == "updated")!["version"]!.GetValue<int>();
+        var revert = "mutation($input: RevertChangeInput!) { revertChange(input: $input) { service { version } } }";
+
+        var refused = await maya.PostAsync(revert, new { input = new { serviceId = own.ServiceId, version = first } });
+        var forbidden = await (await api.ClientAsync("nia")).PostAsync(revert, new { input = new { serviceId = own.ServiceId, version = first } });
+
+        Assert.Equal("CONFLICT", refused.Error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("alert has changed again since", refused.Error["message"]!.GetValue<string>());
+        Assert.Equal("FORBIDDEN", forbidden.Error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("Second notice", await AlertAsync(own.ServiceId));
+        Assert.Equal(history["version"]!.GetValue<int>(), await VersionAsync(own.ServiceId));
     }
 
     private sealed record Listed(string ServiceId, string OrganisationName);
@@ -237,6 +265,6 @@ public sealed partial class ProviderClaimTests(ModeratedDirectoryFactory api) : 
     [GeneratedRegex("""<textarea[^>]*\bname="(?<name>[^"]+)"[^>]*>(?<value>[^<]*)</textarea>""")]
     private static partial Regex TextareaField();
 
-    [GeneratedRegex(""""name="entry" value="(\d+)"""")]
+    [GeneratedRegex(""""name="change" value="(\d+)"""")]
     private static partial Regex EntryToUndo();
 }

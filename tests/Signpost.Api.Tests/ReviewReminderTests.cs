@@ -47,6 +47,23 @@ public sealed class ReviewReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task AClaimedListingsReminderGoesToItsProviderRatherThanTheServicesOwnAddress()
+    {
+        var (listing, _) = await TwoListingsAsync();
+        await _api.ListingsAsync(new Listing(listing, _api.Today.AddMonths(-10), "hello@tea-and-talk.example.org"));
+        var claim = (await _api.Anonymous().RunAsync("ClaimListing", new { input = new { serviceId = listing.ToString(), name = "Pat Provider", email = "pat@tea-and-talk.example.org" } }))
+            .DataOrFail()["claimListing"]!["reference"]!.GetValue<string>();
+        var maya = await _api.ClientAsync("maya");
+        var id = (await SubmissionTests.QueueItemAsync(maya, claim))["id"]!.GetValue<string>();
+        (await maya.RunAsync("ApproveSubmission", new { input = new { id } })).DataOrFail();
+
+        await _api.SendAsync();
+
+        var reminder = Assert.Single(_smtp.Messages, m => m.Subject != null && !m.Subject.Contains("listings up to date", StringComparison.Ordinal));
+        Assert.Equal("pat@tea-and-talk.example.org", reminder.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task VerifiedListingsGetNoReminderAndAListingVerifiedAgainStartsOver()
     {
         var (listing, _) = await TwoListingsAsync();

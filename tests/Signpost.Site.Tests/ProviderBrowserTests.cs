@@ -102,6 +102,8 @@ public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetim
         // Another organisation's listing is simply not there for them, and the queue is not theirs.
         var response = await page.GotoAsync($"/moderate/provider/{other}");
         Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("There is nothing here");
+        await AssertReadableAsync(page);
         await page.GotoAsync("/moderate/listings");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your account cannot open that page");
         await AssertReadableAsync(page);

@@ -64,6 +64,15 @@ public sealed class DirectoryMutation : ObjectGraphType
             (moderation, input, ct) => moderation.ArchiveAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
         ServiceAction<RestoreServicePayloadGraphType>("restoreService", "Moderators: list the service again as active.",
             (moderation, input, ct) => moderation.RestoreAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.ExpectedVersion, ct));
+
+        Field<RevertChangePayloadGraphType>("revertChange")
+            .Description("Moderators: undo one change of a listing's fields (a provider's edit, an approved suggestion), as a new audited change. A field changed again since is refused with CONFLICT; opening times come back as words.")
+            .Argument<NonNullGraphType<RevertChangeInputGraphType>>("input", "The listing and the change.")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RevertChangeInput>("input");
+                return await ctx.Service<ModerationService>().RevertAsync(DirectoryQuery.ParseId(input.ServiceId, "input.serviceId"), input.Version, input.ExpectedVersion, ctx.CancellationToken);
+            });
     }
 
     private void ServiceAction<TPayload>(string name, string description, Func<ModerationService, ServiceModerationInput, CancellationToken, Task<Service>> act)

@@ -108,6 +108,18 @@ public static class ConsoleServiceCollectionExtensions
         return builder;
     }
 
+    private const string NotFoundPage = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+        <title>Not found – Signpost moderation</title><link rel="stylesheet" href="/moderate/console.css"></head>
+        <body><header class="masthead"><p class="brand">Signpost moderation</p></header>
+        <main id="main"><h1>There is nothing here</h1>
+        <p>The page may have moved, or the listing may not be one your account looks after.</p>
+        <p><a href="/moderate">Go to your start page</a></p></main></body>
+        </html>
+        """;
+
     public static WebApplication MapModerationConsole(this WebApplication app)
     {
         var httpsOnly = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()
@@ -129,6 +141,13 @@ public static class ConsoleServiceCollectionExtensions
             headers["Referrer-Policy"] = "no-referrer";
             headers.CacheControl = "no-store";
             await next(context);
+
+            // A listing that is not there, or not this person's: a page that says so, not a browser error.
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted && string.IsNullOrEmpty(context.Response.ContentType))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(NotFoundPage);
+            }
         }));
         app.UseAuthentication();
         app.UseAuthorization();

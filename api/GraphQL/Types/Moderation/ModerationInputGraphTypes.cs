@@ -35,3 +35,15 @@ public sealed class ServiceModerationInputGraphType : InputObjectGraphType<Servi
         Field(x => x.ExpectedVersion, nullable: true).Description("The listing's version you looked at; if it has changed since, the action is refused with CONFLICT.");
     }
 }
+
+public sealed class RevertChangeInputGraphType : InputObjectGraphType<RevertChangeInput>
+{
+    public RevertChangeInputGraphType()
+    {
+        Name = "RevertChangeInput";
+        Description = "Which change of a listing to undo.";
+        Field(x => x.ServiceId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The service's id.");
+        Field(x => x.Version).Description("The version the change made, as the listing's history shows it.");
+        Field(x => x.ExpectedVersion, nullable: true).Description("The listing's version you looked at; if it has changed since, the undo is refused with CONFLICT.");
+    }
+}

@@ -42,3 +42,5 @@ public sealed class CloseServiceTemporarilyPayloadGraphType() : ServiceActionPay
 public sealed class ArchiveServicePayloadGraphType() : ServiceActionPayloadGraphType("ArchiveServicePayload", "archived");
 
 public sealed class RestoreServicePayloadGraphType() : ServiceActionPayloadGraphType("RestoreServicePayload", "restored");
+
+public sealed class RevertChangePayloadGraphType() : ServiceActionPayloadGraphType("RevertChangePayload", "put back as before the change");

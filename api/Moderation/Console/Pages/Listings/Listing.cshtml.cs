@@ -66,8 +66,8 @@ public sealed class ListingModel(ModerationService moderation, ProviderAccounts 
     public Task<IActionResult> OnPostRestoreAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken) =>
         ActAsync(id, "restored", () => moderation.RestoreAsync(id, expectedVersion, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostRevertAsync(Guid id, long entry, int? expectedVersion, CancellationToken cancellationToken) =>
-        ActAsync(id, "reverted", () => moderation.RevertAsync(entry, expectedVersion, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRevertAsync(Guid id, int change, int? expectedVersion, CancellationToken cancellationToken) =>
+        ActAsync(id, "reverted", () => moderation.RevertAsync(id, change, expectedVersion, cancellationToken), cancellationToken);
 
     /// <summary>Does it, then shows the listing again (after a redirect, so a reload does not repeat it).</summary>
     private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<Service>> act, CancellationToken cancellationToken)

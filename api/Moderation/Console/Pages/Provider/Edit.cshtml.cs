@@ -22,7 +22,7 @@ public sealed class EditListingModel(ModerationService moderation, DirectoryDbCo
         ("alternateName", "Other name it is known by", "text", null),
         ("description", "What it offers", "textarea", "A few sentences, in plain English."),
         ("alert", "Notice to show at the top", "text", "For example: \"Closed over Christmas\". Leave empty for none."),
-        ("openingTimes", "Opening times", "text", "In words, for example: \"Mondays and Thursdays, 10am to 2pm\"."),
+        ("openingTimes", "Opening times", "text", "In words, for example: \"Mondays and Thursdays, 10am to 2pm\". If you change them, the listing shows your words, and no longer says whether it is open now until a moderator adds exact times."),
         ("phone", "Phone number", "tel", null),
         ("email", "Email address", "email", null),
         ("url", "Website", "url", "Starting with https://"),
