@@ -1,3 +1,4 @@
+using Signpost.Embedding;
 using Signpost.Data;
 using Signpost.GraphQL;
 using Signpost.GraphQL.Http;
@@ -25,7 +26,7 @@ public static class DirectoryApi
         builder.AddDirectoryModeration();
         builder.AddDirectoryGraphQL();
         builder.AddOpenReferral();
-        builder.AddDirectoryCors();
+        builder.AddEmbedding();
         builder.AddDirectoryForwardedHeaders();
         builder.AddDirectoryTelemetry();
         builder.AddDirectoryOperations();
@@ -39,7 +40,7 @@ public static class DirectoryApi
         await app.InitializeDirectoryDatabaseAsync();
         app.UseDirectoryForwardedHeaders();
         app.UseStaticFiles();
-        app.UseCors();
+        app.UseEmbedding();
         app.MapDirectoryGraphQL();
         app.MapOpenReferral();
         app.MapDirectoryOperations();

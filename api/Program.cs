@@ -1,5 +1,6 @@
 using Signpost;
 using Signpost.Data;
+using Signpost.Embedding;
 using Signpost.Moderation;
 using Signpost.Moderation.Accounts;
 using Signpost.Moderation.Console;
@@ -51,6 +52,12 @@ if (args is ["import", .. var importArgs])
 if (args is ["accounts", .. var accountArgs])
 {
     return await ReadyForCommandAsync(app) ?? await AccountsCommand.RunAsync(app.Services, accountArgs, Console.Out, Console.Error);
+}
+
+// "clients create|list|revoke": the client keys of sites that embed the directory, then exit.
+if (args is ["clients", .. var clientArgs])
+{
+    return await ReadyForCommandAsync(app) ?? await ClientKeysCommand.RunAsync(app.Services, clientArgs, Console.Out, Console.Error);
 }
 
 // "reminders send [--dry-run]": email the listings whose review reminder is due, then exit.

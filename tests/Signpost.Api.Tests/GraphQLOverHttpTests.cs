@@ -15,21 +15,6 @@ public sealed class GraphQLOverHttpTests(DirectoryApiFactory api)
     private const string CategoriesQuery = "query { categories { code } }";
     private readonly HttpClient _http = api.CreateClient();
 
-    [Theory]
-    [InlineData(DirectoryApiFactory.AllowedOrigin, true)]
-    [InlineData("https://elsewhere.example.com", false)]
-    public async Task OnlyConfiguredSitesMayCallTheApiFromTheBrowser(string origin, bool allowed)
-    {
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
-        preflight.Headers.Add("Origin", origin);
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
-
-        using var response = await _http.SendAsync(preflight);
-
-        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
-    }
-
     [Fact]
     public async Task PostWithGraphQLResponseJsonAnswersInThatMediaType()
     {

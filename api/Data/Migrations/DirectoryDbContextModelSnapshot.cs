@@ -95,6 +95,53 @@ namespace Signpost.Data.Migrations
                     b.ToTable("moderator_account_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Signpost.Embedding.ClientKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("Origins")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origins");
+
+                    b.Property<int>("ReadBudgetPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_budget_per_minute");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("client_keys", (string)null);
+                });
+
             modelBuilder.Entity("Signpost.Geo.ServiceArea", b =>
                 {
                     b.Property<long>("RowId")

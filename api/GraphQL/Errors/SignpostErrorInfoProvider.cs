@@ -26,7 +26,7 @@ internal sealed partial class SignpostErrorInfoProvider : IErrorInfoProvider
             ValidationError => (ErrorCodes.ValidationFailed, executionError.Message),
             // Other request problems graphql-dotnet reports: no operation, unknown operation name.
             DocumentError => (ErrorCodes.BadUserInput, executionError.Message),
-            _ when executionError.Code is ErrorCodes.PersistedQueryNotFound or ErrorCodes.BadUserInput => (executionError.Code, executionError.Message),
+            _ when executionError.Code is ErrorCodes.PersistedQueryNotFound or ErrorCodes.BadUserInput or ErrorCodes.Unauthenticated => (executionError.Code, executionError.Message),
             _ => (ErrorCodes.InternalServerError, InternalMessage),
         };
 

@@ -1,3 +1,4 @@
+using Signpost.Embedding;
 using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
@@ -51,16 +52,19 @@ internal sealed class GraphQLHttpEndpoint(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(limits.RequestTimeout);
         using var trace = telemetry.Start(http);
-        trace.UserContext[QueryCostRule.ClientKey] = ClientAddress.Key(http.Connection.RemoteIpAddress);
+        var (client, clientProblem) = await http.RequestServices.GetRequiredService<ReadClients>().ResolveAsync(http);
+        trace.UserContext[QueryCostRule.ClientKey] = client;
         try
         {
-            var result = await RunAsync(http, trace.UserContext, timeout.Token);
+            var result = clientProblem is null
+                ? await RunAsync(http, trace.UserContext, timeout.Token)
+                : RequestError(StatusCodes.Status401Unauthorized, clientProblem, ErrorCodes.Unauthenticated);
             trace.Finish(result);
             if (trace.UserContext.GetValueOrDefault(QueryCostRule.CostKey) is double cost)
             {
                 // What the request cost and what the client has left this minute, so clients can pace themselves.
                 http.Response.Headers["X-Query-Cost"] = cost.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining((string)trace.UserContext[QueryCostRule.ClientKey]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Query-Budget-Remaining"] = budget.Remaining(client!).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             await WriteAsync(http, responseType, StatusFor(http, responseType, result), result);
@@ -104,10 +108,10 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         // A client that has spent its budget is refused before anything is parsed.
-        var client = (string)userContext[QueryCostRule.ClientKey]!;
+        var client = (ReadClient)userContext[QueryCostRule.ClientKey]!;
         if (!budget.TryCharge(client, 0, out var retryAfter))
         {
-            return new ExecutionResult { Errors = [new ReadBudgetExceededError(default, null, retryAfter, options.Value.ReadBudgetPerMinute)] };
+            return new ExecutionResult { Errors = [new ReadBudgetExceededError(default, null, retryAfter, client.BudgetPerMinute)] };
         }
 
         var result = await executer.ExecuteAsync(o =>

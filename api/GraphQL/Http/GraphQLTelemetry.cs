@@ -65,7 +65,9 @@ internal sealed partial class GraphQLTelemetry : IDisposable
             var cost = UserContext.TryGetValue(QueryCostRule.CostKey, out var c) && c is double d ? d : (double?)null;
             var code = result.Errors is { Count: > 0 } errors ? errors[0].Code ?? ErrorCodes.InternalServerError : null;
 
-            var tags = new TagList { { "graphql.operation.type", operation }, { "signpost.outcome", code ?? "OK" } };
+            // A registered site by its name (few, by registration), everyone else as "anonymous".
+            var client = UserContext.GetValueOrDefault(QueryCostRule.ClientKey) is Signpost.Embedding.ReadClient reader ? reader.Name : Signpost.Embedding.ReadClient.Anonymous;
+            var tags = new TagList { { "graphql.operation.type", operation }, { "signpost.outcome", code ?? "OK" }, { "signpost.client", client } };
             telemetry._duration.Record(elapsed.TotalSeconds, tags);
             if (code is not null)
             {
@@ -78,6 +80,7 @@ internal sealed partial class GraphQLTelemetry : IDisposable
                 activity.SetTag("graphql.operation.type", operation);
                 activity.SetTag("graphql.fields", fields);
                 activity.SetTag("signpost.cost", cost);
+                activity.SetTag("signpost.client", client);
                 if (code is not null)
                 {
                     activity.SetTag("signpost.error.code", code);

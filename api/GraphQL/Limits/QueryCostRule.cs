@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using Signpost.Embedding;
 
 namespace Signpost.GraphQL.Limits;
 
@@ -16,7 +17,7 @@ internal sealed class QueryCostRule(IOptions<GraphQLOptions> options, ReadBudget
     /// <summary>UserContext key: the operation's cost, for logs and telemetry.</summary>
     public const string CostKey = "signpost.cost";
 
-    /// <summary>UserContext key: whose read budget pays (the client's address), set by the HTTP endpoint.</summary>
+    /// <summary>UserContext key: whose read budget pays (a <see cref="ReadClient"/>), set by the HTTP endpoint.</summary>
     public const string ClientKey = "signpost.client";
 
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
@@ -34,10 +35,10 @@ internal sealed class QueryCostRule(IOptions<GraphQLOptions> options, ReadBudget
             context.ReportError(new QueryTooComplexError(context.Document.Source, context.Operation,
                 $"The query costs {cost:N0}; at most {limits.MaxComplexity:N0} is allowed. Ask for smaller pages (first), fewer fields or fewer searches in one request."));
         }
-        else if (context.UserContext.TryGetValue(ClientKey, out var client) && client is string key
-                 && !budget.TryCharge(key, (int)cost, out var retryAfter))
+        else if (context.UserContext.TryGetValue(ClientKey, out var client) && client is ReadClient reader
+                 && !budget.TryCharge(reader, (int)cost, out var retryAfter))
         {
-            context.ReportError(new ReadBudgetExceededError(context.Document.Source, context.Operation, retryAfter, limits.ReadBudgetPerMinute));
+            context.ReportError(new ReadBudgetExceededError(context.Document.Source, context.Operation, retryAfter, reader.BudgetPerMinute));
         }
 
         return default;

@@ -65,6 +65,10 @@ public sealed class DirectoryQuery : ObjectGraphType
             .ListOfAbout(20)
             .ResolveAsync(async ctx => await ctx.Service<CategoryCatalog>().RootsAsync(ctx.CancellationToken));
 
+        Field<NonNullGraphType<DataLicenceGraphType>>("dataLicence")
+            .Description("The data's licence and the attribution to show with it (also on every response, as a Link: rel=\"license\" header).")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Microsoft.Extensions.Options.IOptions<Signpost.Embedding.DataLicenceOptions>>().Value);
+
         Field<GeoPointGraphType>("geocode")
             .Description("The centre of a UK postcode's district. A malformed postcode is BAD_USER_INPUT; one Signpost does not know is NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("postcode", "A UK postcode or district, in any spacing or case.")

@@ -1,3 +1,4 @@
+using Signpost.Embedding;
 using Microsoft.Extensions.Options;
 using Signpost.GraphQL;
 using Signpost.GraphQL.Limits;
@@ -18,10 +19,9 @@ internal static class FeedBudget
 {
     public const int ValuesPerRecord = 60;
 
-    public static bool TryCharge(HttpContext http, bool stream, OpenReferralOptions options, out TimeSpan retryAfter)
+    public static bool TryCharge(HttpContext http, ReadClient client, bool stream, OpenReferralOptions options, out TimeSpan retryAfter)
     {
         var budget = http.RequestServices.GetRequiredService<ReadBudget>();
-        var client = ClientAddress.Key(http.Connection.RemoteIpAddress);
         if (stream)
         {
             return budget.TryCharge(client, http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value.MaxComplexity, out retryAfter);

@@ -1,3 +1,4 @@
+using Signpost.Embedding;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -201,13 +202,22 @@ public static class OpenReferralFeed
 
     /// <summary>
     /// Runs one request within its time limit and turns a <see cref="FeedError"/> into its JSON
-    /// answer. Every answer, errors included, may be read by any site.
+    /// answer. Every answer, errors included, may be read by any site (the embedding CORS rules).
     /// </summary>
     private static async Task Answer(HttpContext http, bool stream, Func<CancellationToken, Task> handle)
     {
+        // Also without an Origin: the Open Referral validator and plain tools expect to see it.
         http.Response.Headers.AccessControlAllowOrigin = "*";
         var options = http.RequestServices.GetRequiredService<IOptions<OpenReferralOptions>>().Value;
-        if (!FeedBudget.TryCharge(http, stream, options, out var retryAfter))
+        var (client, clientProblem) = await http.RequestServices.GetRequiredService<ReadClients>().ResolveAsync(http);
+        if (client is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await WriteJsonAsync(http, new Dictionary<string, string> { ["error"] = clientProblem! });
+            return;
+        }
+
+        if (!FeedBudget.TryCharge(http, client, stream, options, out var retryAfter))
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

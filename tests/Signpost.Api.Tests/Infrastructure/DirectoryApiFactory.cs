@@ -16,9 +16,6 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     /// <summary>Tuesday 24 November 2026, 10:30 in the UK (GMT).</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 30, 0, TimeSpan.Zero);
 
-    /// <summary>The one site whose pages may call this API from the browser.</summary>
-    public const string AllowedOrigin = "https://signpost.example.org";
-
     private readonly string _folder = Directory.CreateTempSubdirectory("signpost-tests-").FullName;
 
     public string DatabasePath => Path.Combine(_folder, "signpost.db");
@@ -36,7 +33,6 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
-        builder.UseSetting("Cors:AllowedOrigins:0", AllowedOrigin);
         // Reminders go only when a test sends them, and any email stays in this factory's folder.
         builder.UseSetting("Reminders:SendOnSchedule", "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);

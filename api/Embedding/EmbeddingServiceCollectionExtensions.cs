@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Signpost.OpenReferral.Feed;
+
+namespace Signpost.Embedding;
+
+/// <summary>
+/// Other sites using the directory: open reading from any origin, client keys for the sites that
+/// embed it, and the data's licence on every answer.
+/// </summary>
+public static class EmbeddingServiceCollectionExtensions
+{
+    public const string GraphQLPath = "/graphql";
+
+    /// <summary>Where the API host serves the widget's script (the site serves its own copy).</summary>
+    public const string WidgetPath = "/embed";
+
+    public static IHostApplicationBuilder AddEmbedding(this IHostApplicationBuilder builder)
+    {
+        // Any page may read, but never with credentials (no cookie, no Authorization header): the
+        // "*" answer forbids both, so an API key cannot be sent from another site's page and
+        // moderation stays out of reach of every other origin.
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Post)
+            .WithHeaders("Content-Type", "Accept", ReadClient.Header)
+            .WithExposedHeaders("Retry-After", "X-Query-Cost", "X-Query-Budget-Remaining", "Link")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+
+        builder.Services.AddOptions<DataLicenceOptions>().BindConfiguration(DataLicenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ClientKeyStore>();
+        builder.Services.AddScoped<ReadClients>();
+        return builder;
+    }
+
+    /// <summary>CORS and the licence header, only on what is public to read: GraphQL, the Open Referral feed and the widget.</summary>
+    public static WebApplication UseEmbedding(this WebApplication app)
+    {
+        var licence = app.Services.GetRequiredService<IOptions<DataLicenceOptions>>().Value;
+        var link = $"<{licence.Url}>; rel=\"license\"";
+        app.UseWhen(IsPublic, open => open.UseCors().Use((context, next) =>
+        {
+            context.Response.Headers.Link = link;
+            return next(context);
+        }));
+        return app;
+    }
+
+    private static bool IsPublic(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(GraphQLPath)
+        || context.Request.Path.StartsWithSegments(OpenReferralFeed.Path)
+        || context.Request.Path.StartsWithSegments(WidgetPath);
+}
