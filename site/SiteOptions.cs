@@ -29,7 +29,7 @@ public sealed class SiteOptions
     /// <summary>
     /// The GraphQL endpoint the site's forms (list your service, suggest a change, report a problem)
     /// post to from the browser. Empty: the --api address, or "/graphql" on the same site when built
-    /// from the embedded directory. That API must allow the site's origin (Cors:AllowedOrigins).
+    /// from the embedded directory. The API answers every origin (its embedding rules).
     /// </summary>
     public string? FormsEndpoint { get; set; }
 

@@ -69,6 +69,26 @@ public sealed class EmbeddingTests(SmallReadBudgetDirectoryFactory api) : IClass
     }
 
     [Fact]
+    public async Task ARegisteredSitesRequestsAreNamedInTelemetry()
+    {
+        var key = await CreateKeyAsync("Telemetry Surgery");
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Signpost.GraphQL",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity => seen.Add(activity.GetTagItem("signpost.client") as string ?? "-"),
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var http = api.CreateClient();
+
+        using var response = await GraphQLAsync(http, key, origin: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Telemetry Surgery", seen);
+    }
+
+    [Fact]
     public async Task AnUnknownOrRevokedClientKeyIsRefusedSayingSoByGraphQLAndTheFeed()
     {
         var revoked = await CreateKeyAsync("Closed Charity");
