@@ -48,9 +48,11 @@ public sealed class ProviderAccounts(
                 throw new ConflictError($"{address} already looks after the listings of {otherName ?? "another organisation"}; one account looks after one organisation. Reject this claim and ask them to use another address.");
             }
 
+            // The same organisation again (a second listing's claim, or a provider an admin had disabled): enabled, and linked.
             existing.OrganizationId = organization.Id;
             existing.DisabledAt = null;
             Check(await users.UpdateAsync(existing));
+            Check(await users.SetLockoutEndDateAsync(existing, null));
             return (existing, organization, false);
         }
 
