@@ -46,7 +46,7 @@ public static class ConsoleServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddUserStore<UserOnlyStore<ModeratorAccount, DirectoryDbContext, Guid>>()
+            .AddUserStore<ModeratorAccountStore>()
             .AddClaimsPrincipalFactory<ModeratorClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

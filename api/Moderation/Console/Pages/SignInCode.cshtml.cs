@@ -10,7 +10,7 @@ namespace Signpost.Moderation.Console.Pages;
 /// The second step of signing in for an account with an authenticator app: a 6-digit code, or one
 /// of the recovery codes. Wrong codes count toward the same lockout as wrong passwords.
 /// </summary>
-public sealed partial class SignInCodeModel(SignInManager<ModeratorAccount> signIn) : PageModel
+public sealed partial class SignInCodeModel(SignInManager<ModeratorAccount> signIn, UserManager<ModeratorAccount> users) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -33,7 +33,7 @@ public sealed partial class SignInCodeModel(SignInManager<ModeratorAccount> sign
             return StartAgain();
         }
 
-        var code = Regex.Replace(Code ?? "", @"[\s-]", "");
+        var code = Regex.Replace(Code ?? "", @"\s", "").ToUpperInvariant();
         if (code.Length is 0 or > 32)
         {
             Problem = "Enter the 6-digit code from your authenticator app, or a recovery code.";
@@ -43,7 +43,13 @@ public sealed partial class SignInCodeModel(SignInManager<ModeratorAccount> sign
         // "Remember this device" is never offered: every sign-in asks for a code.
         var result = SixDigits().IsMatch(code)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
+        if (result == Microsoft.AspNetCore.Identity.SignInResult.Failed && !SixDigits().IsMatch(code))
+        {
+            // Identity counts wrong app codes toward the lockout, not wrong recovery codes: count those too.
+            await users.AccessFailedAsync(account);
+            result = await users.IsLockedOutAsync(account) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+        }
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
@@ -52,6 +58,9 @@ public sealed partial class SignInCodeModel(SignInManager<ModeratorAccount> sign
         Problem = result.IsLockedOut ? SignInModel.LockedOut : "That code is not right. Codes change every 30 seconds: enter the one your app shows now.";
         return Page();
     }
+
+    /// <summary>Recovery codes are shown as "ABCDE-12345"; typed without the dash they work too.</summary>
+    private static string RecoveryCode(string code) => code.Length == 10 && !code.Contains('-', StringComparison.Ordinal) ? $"{code[..5]}-{code[5..]}" : code;
 
     private RedirectResult StartAgain() => Redirect(ConsoleServiceCollectionExtensions.Path + "/sign-in");
 

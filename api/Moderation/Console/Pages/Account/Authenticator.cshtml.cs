@@ -88,7 +88,7 @@ public sealed class AuthenticatorModel(UserManager<ModeratorAccount> users, Sign
 
     /// <summary>The standard link authenticator apps read: <c>otpauth://totp/Signpost:{email}?secret=…&amp;issuer=Signpost&amp;digits=6</c>.</summary>
     public static string OtpAuthUri(string email, string key) =>
-        $"otpauth://totp/{UrlEncoder.Default.Encode("Signpost:" + email)}?secret={key}&issuer=Signpost&digits=6";
+        $"otpauth://totp/Signpost:{UrlEncoder.Default.Encode(email)}?secret={key}&issuer=Signpost&digits=6";
 
     /// <summary>The key in groups of four, easier to type: "abcd efgh …".</summary>
     public static string Grouped(string key)
