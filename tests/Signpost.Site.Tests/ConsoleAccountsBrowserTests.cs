@@ -62,6 +62,10 @@ public sealed class ConsoleAccountsBrowserTests(BuiltSite site) : IAsyncLifetime
                 await page.Locator("#code").PressAsync("Enter");
                 await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("That code is not right.");
                 await ModerationConsoleBrowserTests.AssertReadableAsync(page);
+                await page.SetViewportSizeAsync(375, 900);
+                await ModerationConsoleBrowserTests.AssertReadableAsync(page);
+                await Shot(page, "sign-in-code", 375);
+                await page.SetViewportSizeAsync(1280, 900);
                 await page.FillAsync("#code", Totp.Now(Key!));
                 await page.Locator("#code").PressAsync("Enter");
             }
