@@ -165,11 +165,11 @@ public sealed class ConsoleAccountsTests(ModeratedDirectoryFactory api)
         var told = await moderator.GetAsync(open.Headers.Location!.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
-        Assert.StartsWith("https://localhost/moderate/not-allowed", open.Headers.Location!.ToString());
+        Assert.StartsWith("https://localhost/moderate/denied", open.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.Forbidden, told.StatusCode);
         Assert.Contains("Only admins can open that page", await told.Content.ReadAsStringAsync());
-        Assert.StartsWith("https://localhost/moderate/not-allowed", post.Headers.Location!.ToString());
-        Assert.StartsWith("https://localhost/moderate/not-allowed", create.Headers.Location!.ToString());
+        Assert.StartsWith("https://localhost/moderate/denied", post.Headers.Location!.ToString());
+        Assert.StartsWith("https://localhost/moderate/denied", create.Headers.Location!.ToString());
         Assert.Null((await AccountAsync(victim)).DisabledAt);
         Assert.Null(await FindAsync("sneaky@example.org"));
         Assert.DoesNotContain("""href="/moderate/accounts""", await moderator.HtmlAsync("/moderate"));

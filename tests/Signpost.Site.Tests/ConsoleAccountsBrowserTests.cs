@@ -153,7 +153,7 @@ public sealed class ConsoleAccountsBrowserTests(BuiltSite site) : IAsyncLifetime
             Assert.Equal(403, refused!.Status);
             await Assertions.Expect(moderator.Locator("h1")).ToHaveTextAsync("Only admins can open that page");
             await ModerationConsoleBrowserTests.AssertReadableAsync(moderator);
-            await Shot(moderator, "not-allowed", width);
+            await Shot(moderator, "denied", width);
         }
     }
 
