@@ -83,7 +83,8 @@ public sealed class ConsoleAccountsBrowserTests(BuiltSite site) : IAsyncLifetime
 
             await ActivateByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }));
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Set up an authenticator app");
-            // The QR code is an image from the console itself, so its policy lets it show.
+            // The QR code is an image from the console itself, so its policy lets it show (once the page has loaded).
+            await page.WaitForLoadStateAsync(LoadState.Load);
             Assert.True(await page.Locator("img.qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
             await ModerationConsoleBrowserTests.AssertReadableAsync(page);
             await Shot(page, "authenticator", width);
