@@ -48,7 +48,7 @@ if (args is ["import", .. var importArgs])
     return await ReadyForCommandAsync(app) ?? await ImportCommand.RunAsync(app.Services, importArgs, Console.Out, Console.Error);
 }
 
-// "accounts create|list|disable": the people who sign in to the moderation console, then exit.
+// "accounts create|list|disable|enable": the people who sign in to the moderation console, then exit.
 if (args is ["accounts", .. var accountArgs])
 {
     return await ReadyForCommandAsync(app) ?? await AccountsCommand.RunAsync(app.Services, accountArgs, Console.Out, Console.Error);

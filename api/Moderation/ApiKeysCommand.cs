@@ -22,13 +22,13 @@ public static class ApiKeysCommand
             switch (args)
             {
                 case ["create", ..]:
-                    var role = Option(args, "--role") ?? throw new ArgumentException("--role: give moderator, admin or navigator");
+                    var role = CommandOptions.Value(args, "--role") ?? throw new ArgumentException("--role: give moderator, admin or navigator");
                     if (!Enum.TryParse<ApiKeyRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || parsed == ApiKeyRole.Provider || int.TryParse(role, out _))
                     {
                         throw new ArgumentException($"--role: '{role}' is not moderator, admin or navigator");
                     }
 
-                    var (key, secret) = await store.CreateAsync(Option(args, "--name") ?? "", parsed, CancellationToken.None);
+                    var (key, secret) = await store.CreateAsync(CommandOptions.Value(args, "--name") ?? "", parsed, CancellationToken.None);
                     output.WriteLine($"Created key '{key.Name}' ({Caller.Name(key.Role)}). Send it as 'Authorization: Bearer <key>'.");
                     output.WriteLine("It is shown only now; store it safely:");
                     output.WriteLine(secret);
@@ -41,7 +41,7 @@ public static class ApiKeysCommand
 
                     return 0;
                 case ["revoke", ..]:
-                    var name = Option(args, "--name") ?? throw new ArgumentException("--name: give the name of the key to revoke");
+                    var name = CommandOptions.Value(args, "--name") ?? throw new ArgumentException("--name: give the name of the key to revoke");
                     if (!await store.RevokeAsync(name, CancellationToken.None))
                     {
                         throw new ArgumentException($"--name: there is no key named '{name}'");
@@ -59,11 +59,5 @@ public static class ApiKeysCommand
             error.WriteLine(e.Message);
             return 2;
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -76,7 +76,8 @@ public sealed class ModerationConsoleBrowserTests(BuiltSite site) : IAsyncLifeti
         }
     }
 
-    private static async Task AssertReadableAsync(IPage page)
+    /// <summary>axe-core finds nothing, nothing scrolls sideways, and the page has no scripts.</summary>
+    internal static async Task AssertReadableAsync(IPage page)
     {
         Assert.Empty(await SiteBrowser.AxeViolationsAsync(page));
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{page.Url} scrolls sideways");

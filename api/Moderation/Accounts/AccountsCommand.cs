@@ -1,7 +1,7 @@
 namespace Signpost.Moderation.Accounts;
 
 /// <summary>
-/// <c>dotnet run --project api -- accounts create|list|disable</c>: the people who sign in to the
+/// <c>dotnet run --project api -- accounts create|list|disable|enable</c>: the people who sign in to the
 /// moderation console, managed from the command line on the server.
 /// </summary>
 public static class AccountsCommand
@@ -11,6 +11,7 @@ public static class AccountsCommand
           accounts create --email EMAIL --name "FULL NAME" --role moderator|admin   prints a first password once
           accounts list                                                             names, emails, roles, state
           accounts disable --email EMAIL                                            signs the person out for good
+          accounts enable --email EMAIL                                             lets a disabled account sign in again
         """;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
@@ -22,14 +23,14 @@ public static class AccountsCommand
             switch (args)
             {
                 case ["create", ..]:
-                    var role = Option(args, "--role") ?? throw new ArgumentException("--role: give moderator or admin");
+                    var role = CommandOptions.Value(args, "--role") ?? throw new ArgumentException("--role: give moderator or admin");
                     if (!Enum.TryParse<ApiKeyRole>(role, ignoreCase: true, out var parsed) || int.TryParse(role, out _))
                     {
                         throw new ArgumentException($"--role: '{role}' is not moderator or admin");
                     }
 
-                    var email = Option(args, "--email") ?? throw new ArgumentException("--email: give the person's email address");
-                    var (account, password) = await accounts.CreateAsync(email, Option(args, "--name") ?? "", parsed);
+                    var email = CommandOptions.Value(args, "--email") ?? throw new ArgumentException("--email: give the person's email address");
+                    var (account, password) = await accounts.CreateAsync(email, CommandOptions.Value(args, "--name") ?? "", parsed);
                     output.WriteLine($"Created {Caller.Name(account.Role)} account for {account.DisplayName} <{account.Email}>.");
                     output.WriteLine("Their first password is shown only now; give it to them safely:");
                     output.WriteLine(password);
@@ -37,18 +38,27 @@ public static class AccountsCommand
                 case ["list"]:
                     foreach (var a in await accounts.ListAsync(CancellationToken.None))
                     {
-                        output.WriteLine($"{a.DisplayName,-24} {a.Email,-32} {Caller.Name(a.Role),-10} {(a.DisabledAt is { } at ? $"disabled {at:yyyy-MM-dd}" : "active")}");
+                        output.WriteLine($"{a.DisplayName,-24} {a.Email,-32} {Caller.Name(a.Role),-10} {(a.DisabledAt is { } at ? $"disabled {at:yyyy-MM-dd}" : accounts.LockedOutUntil(a) is { } until ? $"locked until {until:yyyy-MM-dd HH:mm} UTC" : "active")}{(a.TwoFactorEnabled ? "  second factor on" : "")}");
                     }
 
                     return 0;
                 case ["disable", ..]:
-                    var who = Option(args, "--email") ?? throw new ArgumentException("--email: give the email address of the account to disable");
+                    var who = CommandOptions.ValueOrSole(args, "--email") ?? throw new ArgumentException("--email: give the email address of the account to disable");
                     if (!await accounts.DisableAsync(who))
                     {
                         throw new ArgumentException($"--email: there is no account for '{who}'");
                     }
 
                     output.WriteLine($"Disabled the account for '{who}'.");
+                    return 0;
+                case ["enable", ..]:
+                    var whom = CommandOptions.ValueOrSole(args, "--email") ?? throw new ArgumentException("--email: give the email address of the account to enable");
+                    if (!await accounts.EnableAsync(whom))
+                    {
+                        throw new ArgumentException($"--email: there is no account for '{whom}'");
+                    }
+
+                    output.WriteLine($"Enabled the account for '{whom}': they can sign in again with their password.");
                     return 0;
                 default:
                     error.WriteLine(Usage);
@@ -60,11 +70,5 @@ public static class AccountsCommand
             error.WriteLine(e.Message);
             return 2;
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -18,6 +18,9 @@ public static class ConsoleServiceCollectionExtensions
     public const string ProviderPolicy = "Provider";
     public const string SignedInPolicy = "SignedIn";
 
+    /// <summary>Managing people's accounts is for admins only.</summary>
+    public const string AdminPolicy = "Admin";
+
     /// <summary>Repeated wrong passwords lock an account for a while: 5 tries, then 15 minutes.</summary>
     public const int MaxFailedSignIns = 5;
 
@@ -43,19 +46,21 @@ public static class ConsoleServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddUserStore<UserOnlyStore<ModeratorAccount, DirectoryDbContext, Guid>>()
+            .AddUserStore<ModeratorAccountStore>()
             .AddClaimsPrincipalFactory<ModeratorClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Between the password and the second factor, and for "remember this device" (never offered),
+        // Identity keeps cookies of its own: they get the same flags as the console's own cookie.
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+        {
+            cookies.TwoFactorUserIdCookie!.Configure(o => ConsoleOnly(o.Cookie, "signpost-moderate-2fa", secure));
+            cookies.TwoFactorRememberMeCookie!.Configure(o => ConsoleOnly(o.Cookie, "signpost-moderate-device", secure));
+        });
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "signpost-moderate";
-            cookie.Cookie.Path = Path;
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = secure;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            ConsoleOnly(cookie.Cookie, "signpost-moderate", secure);
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.LoginPath = Path + "/sign-in";
@@ -76,7 +81,10 @@ public static class ConsoleServiceCollectionExtensions
                 .RequireRole(nameof(ApiKeyRole.Moderator), nameof(ApiKeyRole.Admin)))
             .AddPolicy(ProviderPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireRole(nameof(ApiKeyRole.Provider)));
+                .RequireRole(nameof(ApiKeyRole.Provider)))
+            .AddPolicy(AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(nameof(ApiKeyRole.Admin)));
 
         builder.Services.AddAntiforgery(options =>
         {
@@ -96,7 +104,9 @@ public static class ConsoleServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Submissions", ModeratorPolicy);
             options.Conventions.AuthorizeFolder("/Listings", ModeratorPolicy);
             options.Conventions.AuthorizeFolder("/Provider", ProviderPolicy);
+            options.Conventions.AuthorizeFolder("/Accounts", AdminPolicy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/SignInCode");
             options.Conventions.AllowAnonymousToPage("/SetPassword");
             options.Conventions.AllowAnonymousToPage("/ForgotPassword");
             options.Conventions.ConfigureFilter(new ActAsSignedInModerator());
@@ -119,6 +129,16 @@ public static class ConsoleServiceCollectionExtensions
         <p><a href="/moderate">Go to your start page</a></p></main></body>
         </html>
         """;
+
+    /// <summary>HttpOnly, SameSite=Strict, Secure as configured, and sent only to the console.</summary>
+    private static void ConsoleOnly(CookieBuilder cookie, string name, CookieSecurePolicy secure)
+    {
+        cookie.Name = name;
+        cookie.Path = Path;
+        cookie.HttpOnly = true;
+        cookie.SecurePolicy = secure;
+        cookie.SameSite = SameSiteMode.Strict;
+    }
 
     public static WebApplication MapModerationConsole(this WebApplication app)
     {

@@ -34,14 +34,27 @@ public sealed class SignInModel(SignInManager<ModeratorAccount> signIn, UserMana
             : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ConsoleServiceCollectionExtensions.Path, StringComparison.Ordinal)
-                ? returnUrl
-                : ConsoleServiceCollectionExtensions.Path);
+            return LocalRedirect(SafeReturnUrl(returnUrl));
         }
 
-        Problem = result.IsLockedOut
-            ? $"Too many wrong passwords: this account is locked for {ConsoleServiceCollectionExtensions.LockoutTime.TotalMinutes:0} minutes. Try again later, or ask an admin."
-            : "The email address or password is not right.";
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity remembers who, in its short-lived two-factor cookie.
+            return Redirect(ConsoleServiceCollectionExtensions.Path + "/sign-in/code?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(returnUrl)));
+        }
+
+        Problem = result.IsLockedOut ? LockedOut : "The email address or password is not right.";
         return Page();
     }
+
+    /// <summary>What a locked account is told, after wrong passwords or wrong codes.</summary>
+    public static string LockedOut =>
+        $"Too many wrong tries: this account is locked for {ConsoleServiceCollectionExtensions.LockoutTime.TotalMinutes:0} minutes. Try again later, or ask an admin to unlock it.";
+
+    /// <summary>Only a page of the console itself, so a crafted link cannot send a moderator elsewhere after signing in.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith(ConsoleServiceCollectionExtensions.Path, StringComparison.Ordinal)
+            && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : ConsoleServiceCollectionExtensions.Path;
 }
