@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Signpost.GraphQL;
+using Signpost.Moderation;
 
 namespace Signpost.Embedding;
 
@@ -23,11 +24,11 @@ public static class ClientKeysCommand
             switch (args)
             {
                 case ["create", ..]:
-                    var budgetText = Option(args, "--budget");
+                    var budgetText = CommandOptions.Value(args, "--budget");
                     var budget = budgetText is null ? defaultBudget * 5
                         : int.TryParse(budgetText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var given) ? given
                         : throw new ArgumentException($"--budget: '{budgetText}' is not a whole number");
-                    var key = await store.CreateAsync(Option(args, "--name") ?? "", Options(args, "--origin"), budget, defaultBudget, CancellationToken.None);
+                    var key = await store.CreateAsync(CommandOptions.Value(args, "--name") ?? "", CommandOptions.Values(args, "--origin"), budget, defaultBudget, CancellationToken.None);
                     output.WriteLine($"Registered '{key.Name}' ({(key.Origins.Count == 0 ? "servers only" : string.Join(", ", key.Origins))}; {key.ReadBudgetPerMinute:N0} query cost a minute).");
                     output.WriteLine($"Send it as the header '{ReadClient.Header}: {key.Key}':");
                     output.WriteLine(key.Key);
@@ -40,7 +41,7 @@ public static class ClientKeysCommand
 
                     return 0;
                 case ["revoke", ..]:
-                    var name = Option(args, "--name") ?? throw new ArgumentException("--name: give the site's name");
+                    var name = CommandOptions.Value(args, "--name") ?? throw new ArgumentException("--name: give the site's name");
                     if (!await store.RevokeAsync(name, CancellationToken.None))
                     {
                         throw new ArgumentException($"--name: no client key is named '{name}'");
@@ -58,21 +59,5 @@ public static class ClientKeysCommand
             error.WriteLine(e.Message);
             return 2;
         }
-    }
-
-    private static string? Option(string[] args, string name) => Options(args, name).LastOrDefault();
-
-    private static List<string> Options(string[] args, string name)
-    {
-        var values = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == name)
-            {
-                values.Add(i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{name}: give a value"));
-            }
-        }
-
-        return values;
     }
 }

@@ -1,6 +1,6 @@
 namespace Signpost.Moderation;
 
-/// <summary>The <c>--name value</c> options of the server's commands (<c>keys</c>, <c>accounts</c>).</summary>
+/// <summary>The <c>--name value</c> options of the server's commands (<c>keys</c>, <c>accounts</c>, <c>clients</c>).</summary>
 public static class CommandOptions
 {
     /// <summary>The value after <paramref name="name"/>, or null when it is missing or has no value.</summary>
@@ -16,4 +16,19 @@ public static class CommandOptions
     /// </summary>
     public static string? ValueOrSole(string[] args, string name) =>
         Value(args, name) ?? (args is [_, var sole] && !sole.StartsWith("--", StringComparison.Ordinal) ? sole : null);
+
+    /// <summary>Every value given for an option that may repeat (<c>--origin a --origin b</c>); one without a value is an error naming it.</summary>
+    public static IReadOnlyList<string> Values(string[] args, string name)
+    {
+        var values = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == name)
+            {
+                values.Add(i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{name}: give a value"));
+            }
+        }
+
+        return values;
+    }
 }

@@ -72,7 +72,7 @@ public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetim
 
         var page = await _browser!.NewPageAsync(api.Address, new() { ViewportSize = new() { Width = 375, Height = 900 } });
         await page.GotoAsync(link);
-        await AssertReadableAsync(page);
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
         await page.GetByLabel("New password").FillAsync("Provider pass 2026");
         await page.GetByLabel("The same password again").FillAsync("Provider pass 2026");
         await page.GetByLabel("The same password again").PressAsync("Enter");
@@ -82,19 +82,19 @@ public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetim
         await page.GetByLabel("Password").FillAsync("Provider pass 2026");
         await page.GetByLabel("Password").PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("your listings");
-        await AssertReadableAsync(page);
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
 
         await page.Locator($"a[href='/moderate/provider/{own}']").ClickAsync();
-        await AssertReadableAsync(page);
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
         await page.GetByLabel("Notice to show at the top").FillAsync("Closed on Boxing Day");
         await page.GetByLabel("Website").FillAsync("not a web address");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Website must be a web address");
-        await AssertReadableAsync(page);
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
         await page.GetByLabel("Website").FillAsync("https://provider.example.org/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.Locator(".done")).ToHaveTextAsync("Saved: your changes are live.");
-        await AssertReadableAsync(page);
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
 
         var changed = await api.GraphQLAsync("query($id: ID!) { service(id: $id) { alert url } }", new { id = own });
         Assert.Equal("Closed on Boxing Day", changed["service"]!["alert"]!.GetValue<string>());
@@ -103,17 +103,10 @@ public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetim
         var response = await page.GotoAsync($"/moderate/provider/{other}");
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("There is nothing here");
-        await AssertReadableAsync(page);
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
         await page.GotoAsync("/moderate/listings");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your account cannot open that page");
-        await AssertReadableAsync(page);
-    }
-
-    private static async Task AssertReadableAsync(IPage page)
-    {
-        Assert.Empty(await SiteBrowser.AxeViolationsAsync(page));
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{page.Url} scrolls sideways");
-        Assert.Equal(0, await page.Locator("script").CountAsync());
+        await ModerationConsoleBrowserTests.AssertReadableAsync(page);
     }
 
     private static async Task<(string Own, string Other)> TwoOrganisationsAsync(ConsoleApiFactory api)

@@ -59,6 +59,30 @@ public sealed class ConsoleApiFactory : WebApplicationFactory<Program>
         return json["errors"] is null ? json["data"]! : throw new InvalidOperationException(json.ToJsonString());
     }
 
+    /// <summary>A new listing sent as the public sends it; its reference.</summary>
+    public async Task<string> SubmitAsync(string name)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        var response = await http.PostAsJsonAsync("/graphql", new
+        {
+            query = "mutation($input: SubmitListingInput!) { submitListing(input: $input) { reference } }",
+            variables = new
+            {
+                input = new
+                {
+                    organization = new { name = "Sidford Community Hall Trust" },
+                    name,
+                    description = "A friendly weekly knitting and chat group.",
+                    categories = new[] { "befriending" },
+                    isFree = true,
+                    locations = new[] { new { address1 = "Byes Lane", city = "Sidford", postcode = "EX10 9QX" } },
+                },
+            },
+        });
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return json["data"]?["submitListing"]?["reference"]?.GetValue<string>() ?? throw new InvalidOperationException(json.ToJsonString());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
