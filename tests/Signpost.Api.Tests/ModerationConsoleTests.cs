@@ -33,6 +33,26 @@ public sealed class ModerationConsoleTests(ModeratedDirectoryFactory api)
     }
 
     [Fact]
+    public async Task OneAddressPostingTheOpenFormsTooOftenIsAskedToWaitWhateverAccountsItTries()
+    {
+        using var limited = new ConfiguredDirectoryFactory { ["Console:SignInPostsPerMinute"] = "3" };
+        var browser = new ConsoleBrowser(limited);
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var email in new[] { "a@example.org", "b@example.org", "c@example.org", "d@example.org" })
+        {
+            answers.Add((await browser.SignInAsync(email, "guessing the password")).StatusCode);
+        }
+
+        var forgot = await browser.SubmitAsync("/moderate/forgot-password", new() { ["Email"] = "e@example.org" });
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.TooManyRequests, forgot.StatusCode);
+        Assert.Equal("Too many tries from your connection. Wait a minute, then try again.", await forgot.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/moderate/sign-in")).StatusCode); // reading the page is not limited
+    }
+
+    [Fact]
     public async Task TheSignInCookieIsHttpOnlySecureStrictAndSentOnlyToTheConsole()
     {
         var (email, password) = await NewAccountAsync("Omar Khan");

@@ -113,6 +113,7 @@ public static class ConsoleServiceCollectionExtensions
         }).AddApplicationPart(typeof(ConsoleServiceCollectionExtensions).Assembly);
 
         builder.Services.AddScoped<ModeratorAccounts>();
+        builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddScoped<ProviderAccounts>();
         builder.Services.AddMemoryCache();
         return builder;
@@ -144,6 +145,7 @@ public static class ConsoleServiceCollectionExtensions
     {
         var httpsOnly = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()
             .CurrentValue.Cookie.SecurePolicy == CookieSecurePolicy.Always;
+        var limiter = app.Services.GetRequiredService<SignInLimiter>();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), console => console.Use(async (context, next) =>
         {
             if (httpsOnly && !context.Request.IsHttps)
@@ -151,6 +153,14 @@ public static class ConsoleServiceCollectionExtensions
                 // Its cookies are Secure: over plain HTTP nobody could stay signed in. Say so rather than fail.
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await context.Response.WriteAsync("The moderation console works only over HTTPS. Open it with https://, or set Console:RequireHttps to false on a machine of your own.");
+                return;
+            }
+
+            if (!limiter.Allows(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = "60";
+                await context.Response.WriteAsync("Too many tries from your connection. Wait a minute, then try again.");
                 return;
             }
 

@@ -89,6 +89,7 @@ public sealed class ConsoleApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "signpost.db")}");
         builder.UseSetting("Console:RequireHttps", "false"); // a loopback port without a certificate
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("Console:SignInPostsPerMinute", "100000");
         builder.UseSetting("Reminders:SendOnSchedule", "false");
     }
 
