@@ -47,9 +47,10 @@ public sealed class EmbeddingSites : IAsyncLifetime
             await _host.StartAsync();
             Host = new Uri(_host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-            Api = SiteApiFactory.OnLoopback(Host);
             var output = Path.Combine(_root, "site");
             _site = await StaticSiteServer.StartAsync(output, built.Api.CreateClient());
+            // The embedding site's pages call the API, and so does the finder's preview on the directory's own site.
+            Api = SiteApiFactory.OnLoopback(Host, _site.Address);
             var options = built.OptionsWithoutWordSearch(output);
             (options.BaseUrl, options.FormsEndpoint) = (_site.Address.ToString(), Graphql.ToString());
             await built.PublishAsync(options);

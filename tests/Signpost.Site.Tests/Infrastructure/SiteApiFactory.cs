@@ -20,7 +20,7 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("signpost-site-api-").FullName;
 
-    private string? _allowedOrigin;
+    private Uri[] _allowedOrigins = [];
 
     public string SeedFolder => Path.Combine(_folder, "data-seed");
 
@@ -28,12 +28,12 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
     public Uri? Address { get; private set; }
 
     /// <summary>
-    /// The same API on a loopback port, which pages from <paramref name="allowedOrigin"/> may call
+    /// The same API on a loopback port, which pages from <paramref name="allowedOrigins"/> may call
     /// from the browser (Cors:AllowedOrigins), as another site embedding the directory does.
     /// </summary>
-    public static SiteApiFactory OnLoopback(Uri allowedOrigin)
+    public static SiteApiFactory OnLoopback(params Uri[] allowedOrigins)
     {
-        var api = new SiteApiFactory { _allowedOrigin = allowedOrigin.GetLeftPart(UriPartial.Authority) };
+        var api = new SiteApiFactory { _allowedOrigins = allowedOrigins };
         api.UseKestrel(0);
         api.StartServer();
         api.Address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -52,9 +52,9 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedPath", SeedFolder);
         // Every browser test sends from the same in-process client: the hourly limit is tested in the API's tests.
         builder.UseSetting("Submissions:PerClientLimit", "1000");
-        if (_allowedOrigin is not null)
+        for (var i = 0; i < _allowedOrigins.Length; i++)
         {
-            builder.UseSetting("Cors:AllowedOrigins:0", _allowedOrigin);
+            builder.UseSetting($"Cors:AllowedOrigins:{i}", _allowedOrigins[i].GetLeftPart(UriPartial.Authority));
         }
     }
 
