@@ -110,7 +110,7 @@
     locate(where) {
       if (where.lat != null) {
         if (Math.abs(where.lat) > 90 || Math.abs(where.lon) > 180) return Promise.reject(failure("This finder's location is not valid."));
-        return Promise.resolve({ lat: where.lat, lon: where.lon, label: "this place", hash: "near=" + round(where.lat) + "," + round(where.lon) });
+        return Promise.resolve({ lat: where.lat, lon: where.lon, label: "", hash: "near=" + round(where.lat) + "," + round(where.lon) });
       }
       if (where.place) return this.findPlace(where.place);
       var postcode = parsePostcode(where.postcode);
@@ -184,9 +184,10 @@
 
     show(p, edges, miles, need, openNow) {
       var site = this.site;
+      // A fixed point has no name to give: its services are "nearby".
       this.status.textContent = edges.length === 0
-        ? "No services found within " + miles + " miles of " + p.label + (openNow ? " that are open now" : "") + "."
-        : (edges.length === 1 ? "1 service" : edges.length + " services") + " near " + p.label + (openNow ? ", open now" : "");
+        ? "No services found within " + miles + " miles" + (p.label ? " of " + p.label : "") + (openNow ? " that are open now" : "") + "."
+        : (edges.length === 1 ? "1 service" : edges.length + " services") + (p.label ? " near " + p.label : " nearby") + (openNow ? ", open now" : "");
       edges.forEach((edge) => {
         var s = edge.node, li = el("li"), title = el("p"), a = el("a", "name", s.name);
         a.href = site + "services/" + slug(s.name) + "-" + s.id.replace(/-/g, "").slice(0, 8).toLowerCase() + "/";

@@ -129,6 +129,37 @@ public sealed class WidgetBrowserTests(BuiltSite site, EmbeddingSites sites) : I
     }
 
     [BrowserFact]
+    public async Task AFinderForAPointOrAPlaceNameFindsTheServicesNearIt()
+    {
+        var found = await NearestAsync(new { near = new { latitude = 50.68, longitude = -3.239 }, radiusKm = 5 * KmPerMile, first = 5 });
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(sites.Page(Embed("""latitude="50.68" longitude="-3.239" """) + Embed("""place="Ottery St Mary" count="2" """)).ToString());
+
+        var point = page.Locator("signpost-finder").First;
+        await Assertions.Expect(point.Locator("li a.name")).ToHaveTextAsync(found.Select(f => f.Name).ToArray());
+        await Assertions.Expect(point.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{found.Count} services nearby");
+        var place = page.Locator("signpost-finder").Last;
+        await Assertions.Expect(place.GetByRole(AriaRole.Status)).ToHaveTextAsync("2 services near Ottery St Mary");
+        Assert.Equal(2, await place.Locator("li").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task TheCopyButtonCopiesTheCodeToPaste()
+    {
+        var page = await NewPageAsync(new BrowserNewContextOptions { Permissions = ["clipboard-read", "clipboard-write"] });
+        await page.GotoAsync(new Uri(sites.Site, DevelopersPage.Url).ToString());
+        await page.GetByLabel("Need").SelectOptionAsync("dementia");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy the code" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#copy-status")).ToHaveTextAsync("Copied.");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(await page.Locator("#snippet").TextContentAsync(), copied);
+        Assert.Contains("need=\"dementia\"", copied);
+    }
+
+    [BrowserFact]
     public async Task TheSnippetBuilderWritesCodeThatWorksPastedIntoABlankPageOfAnotherSite()
     {
         var found = await NearestAsync(new { postcode = "EX10 8XX", radiusKm = 10 * KmPerMile, first = 2, categories = new[] { await CategoryIdAsync("dementia") } }, need: "dementia");
