@@ -186,7 +186,7 @@
       var site = this.site;
       // A fixed point has no name to give: its services are "nearby".
       this.status.textContent = edges.length === 0
-        ? "No services found within " + miles + " miles" + (p.label ? " of " + p.label : "") + (openNow ? " that are open now" : "") + "."
+        ? "No services found within " + miles + (miles === 1 ? " mile" : " miles") + (p.label ? " of " + p.label : "") + (openNow ? " that are open now" : "") + "."
         : (edges.length === 1 ? "1 service" : edges.length + " services") + (p.label ? " near " + p.label : " nearby") + (openNow ? ", open now" : "");
       edges.forEach((edge) => {
         var s = edge.node, li = el("li"), title = el("p"), a = el("a", "name", s.name);

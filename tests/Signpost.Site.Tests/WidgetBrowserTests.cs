@@ -93,7 +93,7 @@ public sealed class WidgetBrowserTests(BuiltSite site, EmbeddingSites sites) : I
     }
 
     [BrowserFact]
-    public async Task AnUnknownPostcodeOrAnApiThatCannotBeReachedIsExplainedInPlainEnglish()
+    public async Task AnUnknownPostcodeNothingNearOrAnApiThatCannotBeReachedIsExplainedInPlainEnglish()
     {
         var page = await NewPageAsync();
         await page.GotoAsync(sites.Page(Embed()).ToString());
@@ -110,6 +110,12 @@ public sealed class WidgetBrowserTests(BuiltSite site, EmbeddingSites sites) : I
         await offline.GetByLabel("Your postcode").FillAsync("EX10 8XX");
         await offline.GetByLabel("Your postcode").PressAsync("Enter");
         await Assertions.Expect(offline.GetByRole(AriaRole.Status)).ToHaveTextAsync("We could not reach Signpost just now. Please try again in a few minutes.");
+
+        // Far out to sea: nothing near, said as much, with the way on to the directory's own search.
+        var sea = await NewPageAsync();
+        await sea.GotoAsync(sites.Page(Embed("""latitude="50.0" longitude="-6.9" radius="1" """)).ToString());
+        await Assertions.Expect(sea.GetByRole(AriaRole.Status)).ToHaveTextAsync("No services found within 1 mile.");
+        await Assertions.Expect(sea.GetByRole(AriaRole.Link, new() { Name = "More on Signpost" })).ToBeVisibleAsync();
     }
 
     [BrowserFact]
