@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig;
 using Signpost.Site.Pages;
+using Signpost.Site.Pages.Developers;
 
 namespace Signpost.Site;
 
@@ -25,6 +26,7 @@ public static class PlanPages
             Page<ClaimListingPage>(SiteUrls.ClaimListing, site),
             Page<ShortlistPage>(SiteUrls.Shortlist, site),
             Page<SubmissionStatusPage>(SiteUrls.SubmissionStatus, site),
+            Page<DevelopersPage>(DevelopersPage.Url, site),
         };
 
         var organizations = site.Organizations.ToDictionary(o => o.Organization.Id, StringComparer.Ordinal);

@@ -44,6 +44,7 @@ public sealed class SiteBuilder(DirectoryApiClient api, SiteOptions options, Bui
         WriteServiceDetails.Run(site, outputFolder);
         WritePlaceIndex.Run(Gazetteer.Read(SourceFolder(Path.Combine("data-seed", "geo", "uk-places.tsv"))), outputFolder);
         CopyAssets.Run(SourceFolder("assets"), outputFolder, log);
+        WriteWidget.Run(options, outputFolder);
         if (site.Map is not null && leaflet is not null)
         {
             MapLibrary.Copy(leaflet, outputFolder);

@@ -14,7 +14,19 @@ public static class StaticSiteEndpoints
         Directory.CreateDirectory(folder);
         var files = new PhysicalFileProvider(Path.GetFullPath(folder));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = ContentTypes() });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            ContentTypeProvider = ContentTypes(),
+            // The finder embedded on other sites places a postcode with the search index's files.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Path.StartsWithSegments("/index", StringComparison.Ordinal))
+                {
+                    file.Context.Response.Headers.AccessControlAllowOrigin = "*";
+                }
+            },
+        });
         // Routing after the files: otherwise the fallback below is chosen first and files are never served.
         app.UseRouting();
         app.MapFallback(async context =>

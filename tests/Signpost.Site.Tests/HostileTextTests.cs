@@ -37,7 +37,7 @@ public sealed class HostileTextTests(BuiltSite site)
 
             foreach (var script in document.Scripts)
             {
-                Assert.True(script.Source is "/assets/hours.js" or "/assets/search.js" or "/assets/forms.js" or "/assets/submission-status.js" or "/assets/shortlist.js" or "/assets/shortlist-page.js" || script.Type == "application/ld+json", $"{where}: unexpected script {script.OuterHtml}");
+                Assert.True(script.Source is "/assets/hours.js" or "/assets/search.js" or "/assets/forms.js" or "/assets/submission-status.js" or "/assets/shortlist.js" or "/assets/shortlist-page.js" or "/assets/signpost-finder.js" or "/assets/developers.js" || script.Type == "application/ld+json", $"{where}: unexpected script {script.OuterHtml}");
             }
         }
     }

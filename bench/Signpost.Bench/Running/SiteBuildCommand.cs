@@ -83,12 +83,27 @@ public static class SiteBuildCommand
             ["largestTileKiB"] = Math.Round(result.Index.LargestTileBytes / 1024.0, 1),
             ["indexMiB"] = Math.Round(result.Index.TotalBytes / 1048576.0, 2),
         };
+        // The finder other sites embed: what a page that adds it downloads (raw and gzipped, level 9 as a CDN serves it).
+        var finder = File.ReadAllBytes(Path.Combine(assets, "signpost-finder.js"));
+        results["finderScriptBytes"] = finder.Length;
+        results["finderScriptGzipBytes"] = GzipBytes(finder);
         results["searchDownloads"] = SearchPlaces.Select(place => SearchDownload(output, place.Name, place.Point)).ToList();
 
         var path = Path.Combine(root, "bench", "results", $"site-{label}.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }) + "\n");
         Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
+    }
+
+    private static long GzipBytes(byte[] data)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return compressed.Length;
     }
 
     /// <summary>

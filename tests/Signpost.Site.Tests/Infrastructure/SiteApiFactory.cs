@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Signpost.Site.Tests.Infrastructure;
 
@@ -17,7 +20,25 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("signpost-site-api-").FullName;
 
+    private Uri[] _allowedOrigins = [];
+
     public string SeedFolder => Path.Combine(_folder, "data-seed");
+
+    /// <summary>The API's own address when it listens on loopback (<see cref="OnLoopback"/>).</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>
+    /// The same API on a loopback port, which pages from <paramref name="allowedOrigins"/> may call
+    /// from the browser (Cors:AllowedOrigins), as another site embedding the directory does.
+    /// </summary>
+    public static SiteApiFactory OnLoopback(params Uri[] allowedOrigins)
+    {
+        var api = new SiteApiFactory { _allowedOrigins = allowedOrigins };
+        api.UseKestrel(0);
+        api.StartServer();
+        api.Address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return api;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +52,10 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedPath", SeedFolder);
         // Every browser test sends from the same in-process client: the hourly limit is tested in the API's tests.
         builder.UseSetting("Submissions:PerClientLimit", "1000");
+        for (var i = 0; i < _allowedOrigins.Length; i++)
+        {
+            builder.UseSetting($"Cors:AllowedOrigins:{i}", _allowedOrigins[i].GetLeftPart(UriPartial.Authority));
+        }
     }
 
     protected override void Dispose(bool disposing)
