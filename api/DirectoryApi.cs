@@ -43,6 +43,7 @@ public static class DirectoryApi
         app.UseEmbedding();
         app.MapDirectoryGraphQL();
         app.MapOpenReferral();
+        app.MapEmbedding();
         app.MapDirectoryOperations();
     }
 }

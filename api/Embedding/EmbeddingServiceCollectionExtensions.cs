@@ -46,6 +46,27 @@ public static class EmbeddingServiceCollectionExtensions
         return app;
     }
 
+    /// <summary>
+    /// The site's finder script, from the API host: filled in with the public addresses the API
+    /// knows (<c>Reminders:SiteBaseUrl</c>, <c>Reminders:ApiBaseUrl</c>, <c>Reminders:SiteName</c>),
+    /// read once at start.
+    /// </summary>
+    public static WebApplication MapEmbedding(this WebApplication app)
+    {
+        var site = app.Services.GetRequiredService<IOptions<Signpost.Reminders.ReminderOptions>>().Value;
+        using var stream = typeof(EmbeddingServiceCollectionExtensions).Assembly.GetManifestResourceStream("Signpost.Embedding.signpost-finder.js")!;
+        var script = new StreamReader(stream).ReadToEnd()
+            .Replace("\"%SIGNPOST_SITE_NAME%\"", System.Text.Json.JsonSerializer.Serialize(site.SiteName), StringComparison.Ordinal)
+            .Replace("\"%SIGNPOST_SITE%\"", System.Text.Json.JsonSerializer.Serialize(site.SiteBaseUrl.TrimEnd('/') + "/"), StringComparison.Ordinal)
+            .Replace("\"%SIGNPOST_API%\"", System.Text.Json.JsonSerializer.Serialize(site.ApiBaseUrl.TrimEnd('/') + GraphQLPath), StringComparison.Ordinal);
+        app.MapGet(WidgetPath + "/signpost-finder.js", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Text(script, "text/javascript; charset=utf-8");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
     private static bool IsPublic(HttpContext context) =>
         context.Request.Path.StartsWithSegments(GraphQLPath)
         || context.Request.Path.StartsWithSegments(OpenReferralFeed.Path)

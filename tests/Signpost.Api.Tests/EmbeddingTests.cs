@@ -137,6 +137,23 @@ public sealed class EmbeddingTests(SmallReadBudgetDirectoryFactory api) : IClass
         Assert.Equal(link, Header(feed, "Link"));
     }
 
+    [Fact]
+    public async Task TheApiHostServesTheFinderScriptFilledInWithTheDirectorysOwnAddressesToAnyOrigin()
+    {
+        using var http = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/embed/signpost-finder.js");
+        request.Headers.Add("Origin", Elsewhere);
+        using var response = await http.SendAsync(request);
+        var script = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
+        Assert.Contains("customElements", script);
+        Assert.DoesNotContain("%SIGNPOST_", script);
+        Assert.Contains("\"http://localhost:5080/graphql\"", script);
+    }
+
     private async Task<string> CreateKeyAsync(string name, params string[] options)
     {
         var output = new StringWriter();

@@ -50,7 +50,7 @@ public sealed class EmbeddingSites : IAsyncLifetime
             var output = Path.Combine(_root, "site");
             _site = await StaticSiteServer.StartAsync(output, built.Api.CreateClient());
             // The embedding site's pages call the API, and so does the finder's preview on the directory's own site.
-            Api = SiteApiFactory.OnLoopback(Host, _site.Address);
+            Api = SiteApiFactory.OnLoopback();
             var options = built.OptionsWithoutWordSearch(output);
             (options.BaseUrl, options.FormsEndpoint) = (_site.Address.ToString(), Graphql.ToString());
             await built.PublishAsync(options);

@@ -20,20 +20,18 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("signpost-site-api-").FullName;
 
-    private Uri[] _allowedOrigins = [];
-
     public string SeedFolder => Path.Combine(_folder, "data-seed");
 
     /// <summary>The API's own address when it listens on loopback (<see cref="OnLoopback"/>).</summary>
     public Uri? Address { get; private set; }
 
     /// <summary>
-    /// The same API on a loopback port, which pages from <paramref name="allowedOrigins"/> may call
-    /// from the browser (Cors:AllowedOrigins), as another site embedding the directory does.
+    /// The same API on a loopback port, which any other site's pages may call from the browser
+    /// (the API answers every origin for reading), as a site embedding the directory does.
     /// </summary>
-    public static SiteApiFactory OnLoopback(params Uri[] allowedOrigins)
+    public static SiteApiFactory OnLoopback()
     {
-        var api = new SiteApiFactory { _allowedOrigins = allowedOrigins };
+        var api = new SiteApiFactory();
         api.UseKestrel(0);
         api.StartServer();
         api.Address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -52,10 +50,6 @@ public sealed class SiteApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedPath", SeedFolder);
         // Every browser test sends from the same in-process client: the hourly limit is tested in the API's tests.
         builder.UseSetting("Submissions:PerClientLimit", "1000");
-        for (var i = 0; i < _allowedOrigins.Length; i++)
-        {
-            builder.UseSetting($"Cors:AllowedOrigins:{i}", _allowedOrigins[i].GetLeftPart(UriPartial.Authority));
-        }
     }
 
     protected override void Dispose(bool disposing)
