@@ -10,7 +10,10 @@
   var SITE_NAME = "%SIGNPOST_SITE_NAME%", SITE = "%SIGNPOST_SITE%", API = "%SIGNPOST_API%";
   var KM_PER_MILE = 1.609344, cache = {};
   var QUERY = "query($near:GeoPointInput!,$r:Float!,$n:Int!,$c:[ID!],$o:Boolean){services(near:$near,radiusKm:$r,first:$n,categories:$c,openNow:$o)" +
-    "{edges{distanceKm reach node{id name openingHours phones{number} organization{name phones{number}}}}}}";
+    "{edges{distanceKm reach node{id name openingHours phones{number} organization{name phones{number}}}}}" +
+    // Which of them are open now: of the same search's open services, as many. Any shown service that
+    // is open is among them, since fewer than that many services (open or not) come before it.
+    "open:services(near:$near,radiusKm:$r,first:$n,categories:$c,openNow:true){edges{node{id}}}}";
   var CSS =
     ":host{display:block;font-family:var(--signpost-font,system-ui,sans-serif);color:var(--signpost-text,#1b1b1b);background:var(--signpost-background,#fff);line-height:1.4;overflow-wrap:anywhere}" +
     "form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0 0 .75rem}" +
@@ -171,7 +174,7 @@
       Promise.all([this.locate(where), this.categoryId(api, need)]).then(function (found) {
         var p = found[0];
         return self.ask(api, QUERY, { near: { latitude: round(p.lat), longitude: round(p.lon) }, r: miles * KM_PER_MILE, n: n, c: found[1] ? [found[1]] : null, o: openNow || null })
-          .then(function (data) { if (self.asked === asked) self.show(p, data.services.edges, miles, need, openNow); });
+          .then(function (data) { if (self.asked === asked) self.show(p, data.services.edges, miles, need, openNow, data.open.edges); });
       }).catch(function (e) { if (self.asked === asked) self.fail(e.plain ? e : unreachable()); });
     }
 
@@ -182,8 +185,9 @@
       if (this.input) { this.input.setAttribute("aria-invalid", "true"); this.input.setAttribute("aria-describedby", "status"); this.input.focus(); }
     }
 
-    show(p, edges, miles, need, openNow) {
-      var site = this.site;
+    show(p, edges, miles, need, openNow, openEdges) {
+      var site = this.site, open = {};
+      openEdges.forEach(function (e) { open[e.node.id] = true; });
       // A fixed point has no name to give: its services are "nearby".
       this.status.textContent = edges.length === 0
         ? "No services found within " + miles + (miles === 1 ? " mile" : " miles") + (p.label ? " of " + p.label : "") + (openNow ? " that are open now" : "") + "."
@@ -195,8 +199,8 @@
         li.appendChild(el("p", null, s.organization.name));
         var where = edge.reach === "SERVICE_AREA" ? "Serves your area" : edge.distanceKm == null ? "" : (edge.distanceKm / KM_PER_MILE).toFixed(1) + " miles away";
         if (where) li.appendChild(el("p", null, where));
-        if (openNow) li.appendChild(el("p", "open", "Open now"));
-        else if (s.openingHours.length) li.appendChild(el("p", null, s.openingHours[0]));
+        if (open[s.id]) li.appendChild(el("p", "open", "Open now"));
+        if (!openNow && s.openingHours.length) li.appendChild(el("p", null, s.openingHours[0]));
         var number = s.phones.concat(s.organization.phones).map(function (x) { return x.number; }).filter(function (x) { return x && x.trim(); })[0];
         if (number) {
           var call = el("p", null, "Call "), tel = telHref(number), link = el(tel ? "a" : "span", null, number);

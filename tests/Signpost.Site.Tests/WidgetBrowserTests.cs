@@ -135,6 +135,21 @@ public sealed class WidgetBrowserTests(BuiltSite site, EmbeddingSites sites) : I
     }
 
     [BrowserFact]
+    public async Task EachServiceThatIsOpenNowIsMarkedSoAsTheApiSaysForTheSameMoment()
+    {
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(sites.Page(Embed("""postcode="EX10 8XX" radius="10" count="20" """)).ToString());
+        await page.Locator(FirstResult).First.WaitForAsync();
+        var shown = await page.Locator(FirstResult).AllTextContentsAsync();
+        var marked = await page.Locator("signpost-finder li").Filter(new() { Has = page.Locator("p.open") }).Locator("a.name").AllTextContentsAsync();
+
+        // The API's own answer at (nearly) the same moment: of the shown services, those open now.
+        var open = (await NearestAsync(new { postcode = "EX10 8XX", radiusKm = 10 * KmPerMile, first = 20, openNow = true })).Select(f => f.Name).ToHashSet();
+        Assert.Equal(shown.Where(open.Contains), marked);
+    }
+
+    [BrowserFact]
     public async Task AFinderForAPointOrAPlaceNameFindsTheServicesNearIt()
     {
         var found = await NearestAsync(new { near = new { latitude = 50.68, longitude = -3.239 }, radiusKm = 5 * KmPerMile, first = 5 });
