@@ -13,7 +13,7 @@ public sealed class ClientKey
     /// <summary>The site's name, as telemetry shows it: "Sidmouth Surgery".</summary>
     public required string Name { get; set; }
 
-    /// <summary>What the site sends: "spc_" and 24 letters and digits.</summary>
+    /// <summary>What the site sends: "spc_" and 24 base64url characters.</summary>
     public required string Key { get; set; }
 
     /// <summary>The origins whose pages may use it ("https://sidmouthsurgery.example"); none: only servers, which send no Origin.</summary>

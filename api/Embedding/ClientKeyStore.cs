@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Signpost.Data;
@@ -97,15 +96,6 @@ public sealed class ClientKeyStore(DirectoryDbContext db, IMemoryCache cache, Ti
         return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
     }
 
-    private static string NewKey()
-    {
-        const string Alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return Prefix + string.Create(24, 0, (chars, _) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-            }
-        });
-    }
+    // 18 random bytes are 24 characters of base64url: the same generator as API keys and status tokens.
+    private static string NewKey() => Prefix + Signpost.Moderation.ApiKeySecrets.NewToken(18);
 }

@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using MimeKit;
 using Signpost.Data;
 using Signpost.Services;
 using Signpost.Site.Tests.Infrastructure;
@@ -15,7 +13,7 @@ namespace Signpost.Site.Tests;
 /// and nothing else; axe-core finds nothing on any page, and nothing scrolls sideways at 375 px.
 /// </summary>
 [Collection(BuiltSiteCollection.Name)]
-public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetime
+public sealed class ProviderBrowserTests(BuiltSite site) : IAsyncLifetime
 {
     private SiteBrowser? _browser;
 
@@ -68,7 +66,7 @@ public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetim
         var queue = await api.GraphQLAsync("{ moderationQueue(kind: CLAIM, first: 10) { id reference } }", new { }, key);
         var id = queue["moderationQueue"]!.AsArray().Single(i => i!["reference"]!.GetValue<string>() == claim["claimListing"]!["reference"]!.GetValue<string>())!["id"]!.GetValue<string>();
         await api.GraphQLAsync("mutation($input: ApproveSubmissionInput!) { approveSubmission(input: $input) { submission { status } } }", new { input = new { id } }, key);
-        var link = PasswordLink(api.MailFolder, email);
+        var link = Signpost.Tests.Infrastructure.Mailbox.PasswordLink(Assert.Single(Signpost.Tests.Infrastructure.Mailbox.To(api.MailFolder, email)));
 
         var page = await _browser!.NewPageAsync(api.Address, new() { ViewportSize = new() { Width = 375, Height = 900 } });
         await page.GotoAsync(link);
@@ -119,19 +117,10 @@ public sealed partial class ProviderBrowserTests(BuiltSite site) : IAsyncLifetim
         return (own.Id.ToString(), other.Id.ToString());
     }
 
-    private static string PasswordLink(string folder, string email)
-    {
-        var message = Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(b => b.Address == email));
-        return new Uri(PasswordLinkPattern().Match(message.TextBody ?? "").Value).PathAndQuery;
-    }
-
     private async Task<string> ModeratorKeyAsync()
     {
         var output = new StringWriter();
         Assert.Equal(0, await Signpost.Moderation.ApiKeysCommand.RunAsync(site.Api.Services, ["create", "--name", "claims-" + Guid.NewGuid().ToString("N")[..8], "--role", "moderator"], output, TextWriter.Null));
         return output.ToString().Trim().Split('\n')[^1].Trim();
     }
-
-    [GeneratedRegex(@"https?://\S+/moderate/set-password\?account=[0-9a-f]{32}&token=\S+")]
-    private static partial Regex PasswordLinkPattern();
 }
