@@ -8,14 +8,17 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
 
     /// <summary>
-    /// <c>Sqlite</c> (the embedded default). SQL Server is the production target and will arrive
-    /// with its own migration set and search implementation.
+    /// <c>Sqlite</c> (the embedded default: one file, no set-up) or <c>SqlServer</c> (SQL Server 2019+
+    /// or Azure SQL, for several API instances on one managed database).
     /// </summary>
     [Required]
-    [AllowedValues(DatabaseProviders.Sqlite, ErrorMessage = "Database:Provider must be 'Sqlite' (the only provider this build includes).")]
+    [AllowedValues(DatabaseProviders.Sqlite, DatabaseProviders.SqlServer, ErrorMessage = "Database:Provider must be 'Sqlite' or 'SqlServer'.")]
     public string Provider { get; set; } = DatabaseProviders.Sqlite;
 
-    /// <summary>A relative SQLite <c>Data Source</c> is resolved against the app's content root.</summary>
+    /// <summary>
+    /// For SQLite, a relative <c>Data Source</c> is resolved against the app's content root. For SQL
+    /// Server, a SqlClient connection string that names the database (<c>Initial Catalog</c>).
+    /// </summary>
     [Required(ErrorMessage = "Database:ConnectionString is required.")]
     public string ConnectionString { get; set; } = "Data Source=signpost.db";
 
@@ -27,7 +30,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// How long start-up waits for another process that is migrating or seeding the same database
-    /// file (it holds <c>&lt;database&gt;.migrate.lock</c>) before giving up with a message saying so.
+    /// (SQLite: it holds <c>&lt;database&gt;.migrate.lock</c>; SQL Server: an application lock) before
+    /// giving up with a message saying so.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Database:MigrationLockTimeout must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -50,4 +54,5 @@ public sealed class DatabaseOptions
 public static class DatabaseProviders
 {
     public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
 }

@@ -1,34 +1,53 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Signpost.Data.SqlServer;
 
 namespace Signpost.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers the directory database from the validated <c>Database</c> options.</summary>
+    /// <summary>
+    /// Registers the directory database from the validated <c>Database</c> options: the engine's own
+    /// context type (and so its own migrations), always asked for as <see cref="DirectoryDbContext"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddDirectoryDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => IsValidSqliteConnectionString(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, ConnectionStringValidation>();
 
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton<IInterceptor>(services => new SqliteConnectionSetup(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MemoryMapMiB));
+        var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"];
         // A new context per request, not a pooled one: a pooled context outlives a request that
         // failed in the middle of a query (out of memory, say), and EF Core's pool takes it back
         // with its concurrency guard still set, so every later request given that context failed
         // with "A second operation was started on this context instance" until a restart. The
-        // options, model and SQLite connection pool are shared, so a context is cheap to make.
-        builder.Services.AddDbContext<DirectoryDbContext>((services, options) =>
+        // options, model and connection pool are shared, so a context is cheap to make.
+        if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.Ordinal))
         {
-            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            ConfigureSqlite(options, ResolveSqlitePath(database.ConnectionString, contentRoot))
-                .AddInterceptors(services.GetServices<IInterceptor>());
-        }, optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContext<DirectoryDbContext, SqlServerDirectoryDbContext>((services, options) =>
+            {
+                var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                ConfigureSqlServer(options, database.ConnectionString)
+                    .AddInterceptors(services.GetServices<IInterceptor>());
+            }, optionsLifetime: ServiceLifetime.Singleton);
+        }
+        else
+        {
+            builder.Services.AddSingleton<IInterceptor>(services => new SqliteConnectionSetup(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MemoryMapMiB));
+            builder.Services.AddDbContext<DirectoryDbContext>((services, options) =>
+            {
+                var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                ConfigureSqlite(options, ResolveSqlitePath(database.ConnectionString, contentRoot))
+                    .AddInterceptors(services.GetServices<IInterceptor>());
+            }, optionsLifetime: ServiceLifetime.Singleton);
+        }
+
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Signpost.Seed.SeedLoader>();
         return builder;
@@ -45,6 +64,14 @@ public static class DatabaseServiceCollectionExtensions
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
+    /// <summary>
+    /// A list in a query (<c>ids.Contains(x.Id)</c>) goes as one JSON parameter read with OPENJSON,
+    /// as on SQLite: one plan whatever the list's length, and no 2,100-parameter ceiling.
+    /// </summary>
+    public static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+               .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -57,16 +84,37 @@ public static class DatabaseServiceCollectionExtensions
         return builder.ToString();
     }
 
-    private static bool IsValidSqliteConnectionString(string value)
+    /// <summary>What is wrong with the connection string for the chosen engine, or null.</summary>
+    internal static string? ConnectionStringProblem(DatabaseOptions options)
     {
         try
         {
-            _ = new SqliteConnectionStringBuilder(value);
-            return true;
+            if (options.Provider == DatabaseProviders.SqlServer)
+            {
+                var sql = new SqlConnectionStringBuilder(options.ConnectionString);
+                if (string.IsNullOrWhiteSpace(sql.DataSource))
+                {
+                    return "Database:ConnectionString must name the server (Server=…) when Database:Provider is SqlServer.";
+                }
+
+                return string.IsNullOrWhiteSpace(sql.InitialCatalog)
+                    ? "Database:ConnectionString must name the database (Database=… or Initial Catalog=…) when Database:Provider is SqlServer."
+                    : null;
+            }
+
+            _ = new SqliteConnectionStringBuilder(options.ConnectionString);
+            return null;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            return false;
+            return $"Database:ConnectionString is not a valid {options.Provider} connection string: {e.Message}";
         }
+    }
+
+    /// <summary>Checks the connection string against the engine chosen, naming the problem.</summary>
+    private sealed class ConnectionStringValidation : IValidateOptions<DatabaseOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+            ConnectionStringProblem(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

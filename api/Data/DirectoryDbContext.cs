@@ -2,9 +2,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Signpost.Data;
 
-/// <summary>The directory's database: the HSDS tables. Each entity's mapping lives in Configurations/.</summary>
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+/// <summary>
+/// The directory's database: the HSDS tables. Each entity's mapping lives in Configurations/.
+/// This is the SQLite context (its migrations are in Migrations/); SQL Server uses the
+/// <see cref="SqlServer.SqlServerDirectoryDbContext"/> derived from it, with its own migrations,
+/// and feature code asks for this type whichever engine is configured.
+/// </summary>
+public class DirectoryDbContext : DbContext
 {
+    public DirectoryDbContext(DbContextOptions<DirectoryDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For an engine's derived context, whose options name that context.</summary>
+    protected DirectoryDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Location> Locations => Set<Location>();
