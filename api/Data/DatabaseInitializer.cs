@@ -92,9 +92,17 @@ internal sealed class DatabaseInitializer(
 
     private async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        // SQLite transactions take the write lock up front, so two instances starting together
-        // cannot both see an empty directory and seed it twice.
+        // SQLite transactions take the write lock up front, and on SQL Server an application lock
+        // is taken first, so two instances starting together cannot both see an empty directory
+        // and seed it twice.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsSqlServer())
+        {
+            await db.Database.ExecuteSqlRawAsync(SqlServer.SqlServerStatements.LockForSeeding,
+                [new Microsoft.Data.SqlClient.SqlParameter("@timeoutMs", (int)Math.Min(int.MaxValue, options.Value.MigrationLockTimeout.TotalMilliseconds))],
+                cancellationToken);
+        }
+
         // A directory with services, or with the categories already (seeded without services, or
         // every listing imported), has been set up: seeding again would duplicate them.
         if (await db.Services.AnyAsync(cancellationToken) || await db.TaxonomyTerms.AnyAsync(cancellationToken))
