@@ -9,7 +9,7 @@ public sealed class BackupTests : IDisposable
     private readonly ConfiguredDirectoryFactory _api = new() { ["Database:SeedOnStartup"] = "false" };
     private readonly string _folder = Directory.CreateTempSubdirectory("signpost-backups-").FullName;
 
-    [Fact]
+    [SqliteFact]
     public async Task ABackupTakenDuringABurstOfWritesIsSoundAndHoldsEveryWriteAcknowledgedBeforeIt()
     {
         _ = _api.Services;
@@ -50,7 +50,7 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder, ".*"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task ABackupNeverReplacesAFileUnlessForced()
     {
         _ = _api.Services;
@@ -66,7 +66,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal("ok", Scalar(target, "PRAGMA integrity_check"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task ABackupOfAnInMemoryDatabaseIsRefused()
     {
         using var memory = new ConfiguredDirectoryFactory

@@ -22,7 +22,7 @@ public sealed class HealthTests(DirectoryApiFactory api)
         Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control: no-store");
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task WhileTheDatabaseIsUnusableTheApiIsNotReadyButStillLive()
     {
         using var broken = new ConfiguredDirectoryFactory { ["Database:SeedOnStartup"] = "false" };

@@ -192,7 +192,7 @@ public sealed class ModerationTests(ModeratedDirectoryFactory api)
         Assert.Equal("APPROVED", done["approveSubmission"]!["submission"]!["status"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task KeysAreStoredOnlyAsHashesAndTheCommandListsAndRevokesThem()
     {
         await api.ClientAsync("maya"); // the fixture's keys exist, rex's revoked

@@ -43,11 +43,11 @@ public sealed class OpenReferralRoundTripTests
     public async Task ADirectorySetUpWithoutServicesIsNotSeededAgainOnItsNextStart()
     {
         var folder = Directory.CreateTempSubdirectory("signpost-no-services-").FullName;
+        var database = TestDatabase.IsSqlServer ? TestDatabase.NewSqlServerDatabase() : $"Data Source={Path.Combine(folder, "directory.db")}";
         try
         {
             var seed = Path.Combine(folder, "seed");
             CopySeedWithoutServices(seed);
-            var database = $"Data Source={Path.Combine(folder, "directory.db")}";
             foreach (var start in new[] { 1, 2 })
             {
                 using var api = new ConfiguredDirectoryFactory { ["Database:SeedPath"] = seed, ["Database:ConnectionString"] = database };
@@ -59,6 +59,10 @@ public sealed class OpenReferralRoundTripTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+            if (TestDatabase.IsSqlServer)
+            {
+                TestDatabase.DropSqlServerDatabase(database);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class OptimizeCommandTests(OptimizeCommandTests.Directory api) : I
 
     private readonly GraphQLClient _client = new(api.CreateClient());
 
-    [Fact]
+    [SqliteFact]
     public async Task SearchesAnswerTheSameAfterTheIndexesAreRebuilt()
     {
         var searches = new object[]
@@ -35,7 +35,7 @@ public sealed class OptimizeCommandTests(OptimizeCommandTests.Directory api) : I
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task UnexpectedArgumentsGetTheUsage()
     {
         var error = new StringWriter();

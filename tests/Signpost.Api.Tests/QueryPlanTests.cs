@@ -13,7 +13,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
 {
     private static readonly GeoPoint Sidmouth = new(50.68, -3.239);
 
-    [Fact]
+    [SqliteFact]
     public async Task NearMeCandidatesComeFromTheRTreesAlone()
     {
         var box = Box();
@@ -28,7 +28,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
         Assert.DoesNotContain(locations.Concat(areas), line => line.StartsWith("SCAN") && !line.Contains("VIRTUAL TABLE INDEX"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task TextNearAPointReadsTheBoxOnceRatherThanOncePerMatchingService()
     {
         var parameters = Box();
@@ -38,7 +38,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
         Assert.Contains(plan, line => line.Contains("SCAN r VIRTUAL TABLE INDEX 2:B0D1B2D3") && !line.Contains("A4"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task NameOrderWalksAnIndexInsteadOfSortingEveryService()
     {
         var parameters = new List<SqliteParameter>();
@@ -47,7 +47,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
         Assert.True(plan.Any(line => line.Contains("ix_services_name_nocase")) && !plan.Any(line => line.Contains("TEMP B-TREE")), string.Join('\n', plan));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task CountingListedServicesReadsTheStatusIndexOnly()
     {
         var parameters = new List<SqliteParameter>();
@@ -56,7 +56,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
         Assert.Contains(plan, line => line.Contains("COVERING INDEX IX_services_status"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task TextSearchUsesTheFullTextIndex()
     {
         var parameters = new List<SqliteParameter>();
@@ -66,7 +66,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
         Assert.DoesNotContain(plan, line => line.Contains("SCAN s ") || line.EndsWith("SCAN s"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task OpenNowCategoryAndAgeAreTestedOnTheSearchFacetsWithoutReadingTheService()
     {
         var parameters = Box();
@@ -83,7 +83,7 @@ public sealed class QueryPlanTests(DirectoryApiFactory api)
         Assert.DoesNotContain(plan, line => line.Contains("SEARCH s USING"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task OtherFiltersAreLookedUpByIndexPerCandidate()
     {
         var holidays = new BankHolidays([]);

@@ -50,7 +50,7 @@ public class RateLimitedDirectoryFactory : ModeratedDirectoryFactory
         base.ConfigureWebHost(builder);
         if (SharesDatabaseWith is not null)
         {
-            builder.UseSetting("Database:ConnectionString", $"Data Source={SharesDatabaseWith.DatabasePath}");
+            builder.UseSetting("Database:ConnectionString", SharesDatabaseWith.ConnectionString);
         }
 
         foreach (var (key, value) in Settings)
@@ -96,7 +96,7 @@ public sealed class RateLimitTests(RateLimitedDirectoryFactory api) : IClassFixt
         var refused = await Submission(second.From("203.0.113.10"), "One too many");
 
         Assert.Equal("RATE_LIMITED", refused.ErrorCode);
-        Assert.Equal(first.DatabasePath, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(second.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString).DataSource);
+        Assert.Equal(first.ConnectionString, second.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString);
         Assert.Equal(3, await first.QueueLengthAsync());
         Assert.Equal(3, await first.CountedAsync("203.0.113.10"));
     }

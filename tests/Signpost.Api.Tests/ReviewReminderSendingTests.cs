@@ -14,7 +14,7 @@ public sealed class ReviewReminderSendingTests
         using var first = new ReminderDirectoryFactory(smtp);
         var listings = await first.ActiveListingsAsync(40);
         await first.ListingsAsync([.. listings.Select((id, i) => new Listing(id, first.Today.AddMonths(-10 - i % 3), $"provider{i}@example.org"))]);
-        using var second = new ReminderDirectoryFactory(smtp, first.DatabasePath);
+        using var second = new ReminderDirectoryFactory(smtp, first.ConnectionString);
 
         var reports = await Task.WhenAll(Task.Run(() => first.SendAsync()), Task.Run(() => second.SendAsync()));
 
@@ -34,8 +34,8 @@ public sealed class ReviewReminderSendingTests
         using var setup = new ReminderDirectoryFactory(smtp);
         var listings = await setup.ActiveListingsAsync(3);
         await setup.ListingsAsync([.. listings.Select((id, i) => new Listing(id, setup.Today.AddMonths(-10), $"provider{i}@example.org"))]);
-        using var first = Scheduled(smtp, setup.DatabasePath);
-        using var second = Scheduled(smtp, setup.DatabasePath);
+        using var first = Scheduled(smtp, setup.ConnectionString);
+        using var second = Scheduled(smtp, setup.ConnectionString);
 
         _ = await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -35,7 +35,7 @@ public sealed class SearchFacetsTests(ConfiguredDirectoryFactory api) : IClassFi
         ("DAILY", null, "07:30", "08:00", 1, null, null),
     ];
 
-    [Fact]
+    [SqliteFact]
     public async Task FacetsStayInStepWithTheirServicesThroughEveryKindOfWrite()
     {
         await using var connection = await OpenAsync();
@@ -65,7 +65,7 @@ public sealed class SearchFacetsTests(ConfiguredDirectoryFactory api) : IClassFi
         Assert.Equal(0L, await ScalarAsync(connection, $"SELECT count(*) FROM service_facets WHERE row_id NOT IN (SELECT row_id FROM services)"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task OpenNowFromTheFacetsAgreesWithTheSchedulesAtEveryQuarterHourOfTwoWeeks()
     {
         await using var connection = await OpenAsync();
@@ -103,7 +103,7 @@ public sealed class SearchFacetsTests(ConfiguredDirectoryFactory api) : IClassFi
         Assert.True(awkwardRows.Count(sawOpen.Contains) >= 9, "most awkward schedules were open at some moment");
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task CategoriesAndAgesFromTheFacetsAgreeWithTheServices()
     {
         await using var connection = await OpenAsync();

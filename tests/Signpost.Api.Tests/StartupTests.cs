@@ -14,7 +14,7 @@ public sealed class StartupTests
     /// <summary>Only so a regression fails the test instead of hanging it.</summary>
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);
 
-    [Fact]
+    [SqliteFact]
     public async Task AStartKilledMidMigrationDoesNotHangTheNextStart()
     {
         using var running = Unseeded();
@@ -40,7 +40,7 @@ public sealed class StartupTests
         Assert.Contains(next.Logs.Entries, e => e.Message.StartsWith($"Database {running.DatabasePath} is up to date (", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AStartThatCannotGetTheMigrationLockGivesUpInTimeAndSaysWhatToDo()
     {
         using var api = Unseeded();
@@ -60,7 +60,7 @@ public sealed class StartupTests
         Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Waiting up to 00:00:01", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AFreshStartSaysWhatItDoesAndNoMigrationWarnsOfAnUnsafeStep()
     {
         using var api = Unseeded();
@@ -72,7 +72,7 @@ public sealed class StartupTests
         Assert.Contains(api.Logs.Entries, e => e.Message.StartsWith("Database is up to date (", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AnInMemoryDatabaseStartsWithoutALockFile()
     {
         using var api = Unseeded();
@@ -96,7 +96,25 @@ public sealed class StartupTests
         Assert.Contains("Database:MemoryMapMiB must be between 0 and 65536.", invalid.Message);
     }
 
-    [Fact]
+    [Theory]
+    [InlineData("Database:Provider", "Postgres", "Database:Provider must be 'Sqlite' or 'SqlServer'.")]
+    [InlineData("Database:ConnectionString", "Server=db.example.org;User ID=signpost", "Database:ConnectionString must name the database (Database=… or Initial Catalog=…) when Database:Provider is SqlServer.")]
+    [InlineData("Database:ConnectionString", "Database=signpost;User ID=signpost", "Database:ConnectionString must name the server (Server=…) when Database:Provider is SqlServer.")]
+    [InlineData("Database:ConnectionString", "Server=db.example.org;Databse=signpost", "Database:ConnectionString is not a valid SqlServer connection string: Keyword not supported: 'databse'.")]
+    public async Task AWrongEngineSettingStopsTheStartNamingTheSettingAndTheProblem(string setting, string value, string message)
+    {
+        using var api = Unseeded();
+        api["Database:Provider"] = "SqlServer";
+        api["Database:ConnectionString"] = "Server=db.example.org;Database=signpost";
+        api[setting] = value;
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(api).WaitAsync(Generous));
+
+        var invalid = Innermost<Microsoft.Extensions.Options.OptionsValidationException>(failure) ?? throw new Xunit.Sdk.XunitException(failure.ToString());
+        Assert.Contains(message, invalid.Message);
+    }
+
+    [SqliteFact]
     public async Task TheDatabaseIsReadThroughAMemoryMapOfTheConfiguredSize()
     {
         using var api = Unseeded();

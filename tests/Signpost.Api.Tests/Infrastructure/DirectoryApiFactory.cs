@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Signpost.Tests.Infrastructure;
 
 /// <summary>
-/// The real API (Program.cs) on a real SQLite file: migrated and seeded on start exactly as in
-/// production, in a fresh temporary folder per factory, at a fixed "now" so open-now and
-/// staleness answers do not drift.
+/// The real API (Program.cs) on a real database: migrated and seeded on start exactly as in
+/// production, at a fixed "now" so open-now and staleness answers do not drift. The database is a
+/// SQLite file in a fresh temporary folder per factory, or a fresh SQL Server database when the
+/// suite runs on SQL Server (<see cref="TestDatabase"/>).
 /// </summary>
 public class DirectoryApiFactory : WebApplicationFactory<Program>
 {
@@ -18,7 +19,13 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("signpost-tests-").FullName;
 
+    private readonly string? _sqlServerDatabase = TestDatabase.IsSqlServer ? TestDatabase.NewSqlServerDatabase() : null;
+
+    /// <summary>The SQLite file (SQLite runs only).</summary>
     public string DatabasePath => Path.Combine(_folder, "signpost.db");
+
+    /// <summary>What another API given this string shares this one's database through.</summary>
+    public string ConnectionString => _sqlServerDatabase ?? $"Data Source={DatabasePath}";
 
     /// <summary>Where email is written as .eml files when no SMTP server is configured.</summary>
     public string MailFolder => Path.Combine(_folder, "mail");
@@ -32,7 +39,8 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TestDatabase.Engine);
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
         // Reminders go only when a test sends them, and any email stays in this factory's folder.
         builder.UseSetting("Reminders:SendOnSchedule", "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
@@ -51,6 +59,11 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_sqlServerDatabase is not null)
+        {
+            TestDatabase.DropSqlServerDatabase(_sqlServerDatabase);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

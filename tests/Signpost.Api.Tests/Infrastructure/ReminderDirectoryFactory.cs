@@ -19,16 +19,17 @@ public sealed class ReminderDirectoryFactory : ModeratedDirectoryFactory
 
     private readonly Dictionary<string, string> _settings = [];
 
-    public ReminderDirectoryFactory(InProcessSmtpServer? smtp = null, string? databasePath = null)
+    /// <param name="sharedDatabase">Another API's <see cref="DirectoryApiFactory.ConnectionString"/>, to share its database.</param>
+    public ReminderDirectoryFactory(InProcessSmtpServer? smtp = null, string? sharedDatabase = null)
     {
         foreach (var (key, value) in smtp?.Settings ?? [])
         {
             _settings[key] = value;
         }
 
-        if (databasePath is not null)
+        if (sharedDatabase is not null)
         {
-            _settings["Database:ConnectionString"] = $"Data Source={databasePath}";
+            _settings["Database:ConnectionString"] = sharedDatabase;
         }
     }
 
