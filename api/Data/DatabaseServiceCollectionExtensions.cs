@@ -64,12 +64,20 @@ public static class DatabaseServiceCollectionExtensions
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
+    /// <summary>SQL Server 2019's level, the oldest the directory supports; Azure SQL runs at it or later.</summary>
+    public const int SqlServerCompatibilityLevel = 150;
+
     /// <summary>
-    /// A list in a query (<c>ids.Contains(x.Id)</c>) goes as one JSON parameter read with OPENJSON,
-    /// as on SQLite: one plan whatever the list's length, and no 2,100-parameter ceiling.
+    /// EF writes SQL for SQL Server 2019 (<see cref="SqlServerCompatibilityLevel"/>; by default it would
+    /// use SQL Server 2022's functions). A list in a query (<c>ids.Contains(x.Id)</c>) goes as one JSON
+    /// parameter read with OPENJSON, as on SQLite: one plan whatever the list's length, and no
+    /// 2,100-parameter ceiling.
     /// </summary>
     public static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+        options.UseSqlServer(connectionString, sql => sql
+                .MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName)
+                .UseCompatibilityLevel(SqlServerCompatibilityLevel)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

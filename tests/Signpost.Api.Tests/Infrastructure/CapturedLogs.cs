@@ -24,11 +24,11 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception)));
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
     }
 }
 
-public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message)
+public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception = null)
 {
     public override string ToString() => $"{Level} {Category}[{EventId.Id}]: {Message}";
 }
