@@ -18,7 +18,14 @@ public static class SqlServerSearchIndex
     /// <summary>The full-text catalog holding <c>service_search</c>'s index.</summary>
     public const string Catalog = "signpost_search";
 
-    /// <summary>The tables whose triggers keep the search index in step, with those triggers' names.</summary>
+    /// <summary>
+    /// The tables whose triggers keep the search index in step, with those triggers' names. A
+    /// service's row is rewritten when its own words, its organisation's, or its categories' (links
+    /// or the terms' names and descriptions) change. No other change needs a trigger: a new
+    /// organisation or term has no services yet, a deleted service takes its row with it (the
+    /// foreign key cascades), and deleting an organisation or a term deletes its services or links
+    /// first, which the triggers above see.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Triggers = new Dictionary<string, string[]>
     {
         ["services"] = ["services_search_sync"],

@@ -66,6 +66,13 @@ public sealed class SqlServerSearchSqlTests
     }
 
     [Fact]
+    public void TheIndexesMatchTheSnapshot()
+    {
+        Snapshot.Match(
+            $"-- {nameof(SqlServerSearchIndex.CreateV1)}\n{SqlServerSearchIndex.CreateV1}\n\n-- {nameof(SqlServerSearchIndex.FullTextV1)}\n{SqlServerSearchIndex.FullTextV1}\n");
+    }
+
+    [Fact]
     public void EachBatchOfTheIndexesParsesOnItsOwnAsEfSendsIt()
     {
         foreach (var (batch, i) in Batches(SqlServerSearchIndex.CreateV1 + "\nGO\n" + SqlServerSearchIndex.FullTextV1).Select((b, i) => (b, i)))
