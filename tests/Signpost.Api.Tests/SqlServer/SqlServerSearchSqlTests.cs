@@ -56,9 +56,20 @@ public sealed class SqlServerSearchSqlTests
         }),
     ];
 
+    /// <summary>Functions that parse at any level (they are only names) but exist from SQL Server 2022 or in Azure SQL only.</summary>
+    private static readonly HashSet<string> NewerThan2019 = new(
+        ["GREATEST", "LEAST", "DATE_BUCKET", "DATETRUNC", "GENERATE_SERIES", "JSON_ARRAY", "JSON_OBJECT", "JSON_OBJECTAGG", "JSON_ARRAYAGG",
+         "APPROX_PERCENTILE_CONT", "APPROX_PERCENTILE_DISC", "LEFT_SHIFT", "RIGHT_SHIFT", "BIT_COUNT", "GET_BIT", "SET_BIT", "REGEXP_LIKE"],
+        StringComparer.OrdinalIgnoreCase);
+
     [Fact]
     public void TheIndexesParseAsSqlServer2019()
     {
+        var functions = new Variables();
+        TSql.Parse(SqlServerSearchIndex.CreateV1 + "\nGO\n" + SqlServerSearchIndex.FullTextV1, "index").Accept(functions);
+        Assert.False(functions.Functions.Overlaps(NewerThan2019), string.Join(", ", functions.Functions.Intersect(NewerThan2019)));
+        Assert.Superset(new HashSet<string>(["STRING_AGG", "CONCAT_WS", "FULLTEXTSERVICEPROPERTY"], StringComparer.OrdinalIgnoreCase), functions.Functions);
+
         TSql.Parse(SqlServerSearchIndex.CreateV1, nameof(SqlServerSearchIndex.CreateV1));
         TSql.Parse(SqlServerSearchIndex.FullTextV1, nameof(SqlServerSearchIndex.FullTextV1));
         TSql.Parse(SqlServerSearchIndex.DropFullTextV1, nameof(SqlServerSearchIndex.DropFullTextV1));
@@ -132,6 +143,9 @@ public sealed class SqlServerSearchSqlTests
 
             var variables = new Variables();
             fragment.Accept(variables);
+            Assert.True(
+                !variables.Functions.Overlaps(NewerThan2019),
+                $"{what}: calls {string.Join(", ", variables.Functions.Intersect(NewerThan2019))}, newer than SQL Server 2019\n{sql}");
             var used = variables.Used.Except(variables.Declared, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
             Assert.True(
                 used.SequenceEqual(names.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
@@ -381,6 +395,13 @@ public sealed class SqlServerSearchSqlTests
     {
         public HashSet<string> Used { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Functions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void ExplicitVisit(FunctionCall node)
+        {
+            Functions.Add(node.FunctionName.Value);
+            base.ExplicitVisit(node);
+        }
 
         public override void ExplicitVisit(VariableReference node)
         {
