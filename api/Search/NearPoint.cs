@@ -1,9 +1,12 @@
-namespace Signpost.Search.Sqlite;
+using Signpost.Search.Sqlite;
+
+namespace Signpost.Search;
 
 /// <summary>
 /// A search point as a unit vector. The squared chord length between unit vectors orders and
 /// filters exactly as great-circle distance does, in a handful of multiplications (no trigonometry
 /// per candidate), so distances are compared as chords and turned into kilometres only for output.
+/// Every engine's near search uses it, so a cursor's squared chord means the same on each.
 /// </summary>
 internal readonly struct NearPoint
 {
@@ -18,9 +21,13 @@ internal readonly struct NearPoint
     public GeoPoint Point { get; }
 
     /// <summary>Squared chord to a location stored in the R*Trees' fixed point (1e-7 degrees).</summary>
-    public double Chord2To(long latitude, long longitude)
+    public double Chord2To(long latitude, long longitude) =>
+        Chord2ToDegrees(latitude / SqliteSearchIndex.CoordinateScale, longitude / SqliteSearchIndex.CoordinateScale);
+
+    /// <summary>Squared chord to a location in degrees, as the tables store it.</summary>
+    public double Chord2ToDegrees(double latitude, double longitude)
     {
-        var (x, y, z) = UnitVector(latitude / SqliteSearchIndex.CoordinateScale, longitude / SqliteSearchIndex.CoordinateScale);
+        var (x, y, z) = UnitVector(latitude, longitude);
         return (x - _x) * (x - _x) + (y - _y) * (y - _y) + (z - _z) * (z - _z);
     }
 
