@@ -8,6 +8,13 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
 
     /// <summary>
+    /// The engine configured, read before the options are bound, where services are registered for
+    /// it (an unknown name registers SQLite's, and the options' validation then stops the start).
+    /// </summary>
+    public static string ProviderIn(IConfiguration configuration) =>
+        configuration[$"{SectionName}:{nameof(Provider)}"] ?? DatabaseProviders.Sqlite;
+
+    /// <summary>
     /// <c>Sqlite</c> (the embedded default: one file, no set-up) or <c>SqlServer</c> (SQL Server 2019+
     /// or Azure SQL, for several API instances on one managed database).
     /// </summary>

@@ -22,7 +22,7 @@ public static class DatabaseServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, ConnectionStringValidation>();
 
         var contentRoot = builder.Environment.ContentRootPath;
-        var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"];
+        var provider = DatabaseOptions.ProviderIn(builder.Configuration);
         // A new context per request, not a pooled one: a pooled context outlives a request that
         // failed in the middle of a query (out of memory, say), and EF Core's pool takes it back
         // with its concurrency guard still set, so every later request given that context failed

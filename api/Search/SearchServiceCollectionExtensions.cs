@@ -2,15 +2,27 @@ using Microsoft.Extensions.Options;
 using Signpost.Data;
 using Signpost.Geo.Postcodes;
 using Signpost.Search.Sqlite;
+using Signpost.Search.SqlServer;
 
 namespace Signpost.Search;
 
 public static class SearchServiceCollectionExtensions
 {
-    /// <summary>Search and the reference data it needs: postcodes, bank holidays, the category tree.</summary>
+    /// <summary>
+    /// Search on the configured engine's own indexes, and the reference data it needs: postcodes,
+    /// bank holidays, the category tree.
+    /// </summary>
     public static IHostApplicationBuilder AddDirectorySearch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IServiceSearch, SqliteServiceSearch>();
+        if (DatabaseOptions.ProviderIn(builder.Configuration) == DatabaseProviders.SqlServer)
+        {
+            builder.Services.AddScoped<IServiceSearch, SqlServerServiceSearch>();
+        }
+        else
+        {
+            builder.Services.AddScoped<IServiceSearch, SqliteServiceSearch>();
+        }
+
         builder.Services.AddScoped<CategoryCatalog>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPostcodeLookup>(services =>

@@ -30,11 +30,11 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
 
     public IDataLoaderResult<Organization?> Organization(Guid id) =>
         (_organizations ??= new(async (keys, ct) =>
-            await ByIdAsync(OrganizationsQuery(db, keys.ToArray()), o => o.Id, ct), null)).Load(id);
+            await ByIdAsync(OrganizationsQuery.Run(db, keys.ToArray()), o => o.Id, ct), null)).Load(id);
 
     public IDataLoaderResult<Service?> Service(Guid id) =>
         (_services ??= new(async (keys, ct) =>
-            await ByIdAsync(ServicesQuery(db, keys.ToArray()), s => s.Id, ct), null)).Load(id);
+            await ByIdAsync(ServicesQuery.Run(db, keys.ToArray()), s => s.Id, ct), null)).Load(id);
 
     /// <summary>A listing with everything a suggestion may change (its phones, schedules and places' addresses), for the moderation diff.</summary>
     public IDataLoaderResult<Service?> ServiceWithChangeableParts(Guid id) =>
@@ -93,11 +93,11 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
     public IDataLoaderResult<IReadOnlyList<Accessibility>> AccessibilityOf(Service service) =>
         (_accessibilityByService ??= Many(AccessibilityByServiceQuery)).Load(service.Id);
 
-    private BatchLoader<Guid, IReadOnlyList<T>> Many<T>(Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<T>>> query) =>
+    private BatchLoader<Guid, IReadOnlyList<T>> Many<T>(CompiledQuery<Guid[], Keyed<T>> query) =>
         new(async (keys, ct) =>
         {
             var byKey = new Dictionary<Guid, IReadOnlyList<T>>();
-            await foreach (var row in query(db, keys.ToArray()).WithCancellation(ct))
+            await foreach (var row in query.Run(db, keys.ToArray()).WithCancellation(ct))
             {
                 if (!byKey.TryGetValue(row.Key, out var list))
                 {
@@ -122,43 +122,43 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
         return result;
     }
 
-    // Each query is compiled once per process: translating a LINQ expression tree on every request
+    // Each query is compiled once (per model; see CompiledQuery): translating a LINQ expression tree on every request
     // was the largest single cost of a results page (a third of a near-me request at 1,000,000
     // services, more than the search itself).
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Organization>> OrganizationsQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Organizations.Where(o => keys.Contains(o.Id)));
+    private static readonly CompiledQuery<Guid[], Organization> OrganizationsQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Organizations.Where(o => keys.Contains(o.Id)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Service>> ServicesQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Services.Where(s => keys.Contains(s.Id)));
+    private static readonly CompiledQuery<Guid[], Service> ServicesQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Services.Where(s => keys.Contains(s.Id)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Signpost.Moderation.AuditEntry>>> HistoryByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.AuditEntries
+    private static readonly CompiledQuery<Guid[], Keyed<Signpost.Moderation.AuditEntry>> HistoryByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.AuditEntries
             .Where(a => keys.Contains(a.ServiceId))
             .OrderByDescending(a => a.Id)
             .Select(a => new Keyed<Signpost.Moderation.AuditEntry>(a.ServiceId, a)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Service>>> ServicesByOrganizationQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Services
+    private static readonly CompiledQuery<Guid[], Keyed<Service>> ServicesByOrganizationQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Services
             .Where(s => keys.Contains(s.OrganizationId) && (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed))
             .OrderBy(s => s.Name)
             .Select(s => new Keyed<Service>(s.OrganizationId, s)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Location>>> LocationsByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) =>
+    private static readonly CompiledQuery<Guid[], Keyed<Location>> LocationsByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) =>
             from sal in db.ServiceAtLocations
             where keys.Contains(sal.ServiceId)
             join l in db.Locations on sal.LocationId equals l.Id
             orderby l.Name
             select new Keyed<Location>(sal.ServiceId, l));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Location>>> LocationsByOrganizationQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Locations
+    private static readonly CompiledQuery<Guid[], Keyed<Location>> LocationsByOrganizationQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Locations
             .Where(l => l.OrganizationId != null && keys.Contains(l.OrganizationId.Value))
             .OrderBy(l => l.Name)
             .Select(l => new Keyed<Location>(l.OrganizationId!.Value, l)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<TaxonomyTerm>>> CategoriesByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) =>
+    private static readonly CompiledQuery<Guid[], Keyed<TaxonomyTerm>> CategoriesByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) =>
             from a in db.Attributes
             where keys.Contains(a.LinkId)
             join t in db.TaxonomyTerms on a.TaxonomyTermId equals t.Id
@@ -166,63 +166,63 @@ public sealed class DirectoryLoaders(DirectoryDbContext db)
             orderby t.Name
             select new Keyed<TaxonomyTerm>(a.LinkId, t));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Schedule>>> SchedulesByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Schedules
+    private static readonly CompiledQuery<Guid[], Keyed<Schedule>> SchedulesByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Schedules
             .Where(s => s.ServiceId != null && keys.Contains(s.ServiceId.Value))
             .Select(s => new Keyed<Schedule>(s.ServiceId!.Value, s)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<ServiceArea>>> AreasByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.ServiceAreas
+    private static readonly CompiledQuery<Guid[], Keyed<ServiceArea>> AreasByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.ServiceAreas
             .Where(a => keys.Contains(a.ServiceId))
             .Select(a => new Keyed<ServiceArea>(a.ServiceId, a)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<CostOption>>> CostsByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.CostOptions
+    private static readonly CompiledQuery<Guid[], Keyed<CostOption>> CostsByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.CostOptions
             .Where(c => keys.Contains(c.ServiceId))
             .Select(c => new Keyed<CostOption>(c.ServiceId, c)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Language>>> LanguagesByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Languages
+    private static readonly CompiledQuery<Guid[], Keyed<Language>> LanguagesByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Languages
             .Where(l => l.ServiceId != null && keys.Contains(l.ServiceId.Value))
             .Select(l => new Keyed<Language>(l.ServiceId!.Value, l)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
+    private static readonly CompiledQuery<Guid[], Keyed<Phone>> PhonesByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.ServiceId != null && keys.Contains(p.ServiceId.Value))
             .Select(p => new Keyed<Phone>(p.ServiceId!.Value, p)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByOrganizationQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
+    private static readonly CompiledQuery<Guid[], Keyed<Phone>> PhonesByOrganizationQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.OrganizationId != null && keys.Contains(p.OrganizationId.Value))
             .Select(p => new Keyed<Phone>(p.OrganizationId!.Value, p)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByLocationQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
+    private static readonly CompiledQuery<Guid[], Keyed<Phone>> PhonesByLocationQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.LocationId != null && keys.Contains(p.LocationId.Value))
             .Select(p => new Keyed<Phone>(p.LocationId!.Value, p)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Phone>>> PhonesByContactQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Phones
+    private static readonly CompiledQuery<Guid[], Keyed<Phone>> PhonesByContactQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Phones
             .Where(p => p.ContactId != null && keys.Contains(p.ContactId.Value))
             .Select(p => new Keyed<Phone>(p.ContactId!.Value, p)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Contact>>> ContactsByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Contacts
+    private static readonly CompiledQuery<Guid[], Keyed<Contact>> ContactsByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Contacts
             .Where(c => c.ServiceId != null && keys.Contains(c.ServiceId.Value))
             .Select(c => new Keyed<Contact>(c.ServiceId!.Value, c)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Address>>> AddressesByLocationQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Addresses
+    private static readonly CompiledQuery<Guid[], Keyed<Address>> AddressesByLocationQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Addresses
             .Where(a => keys.Contains(a.LocationId))
             .Select(a => new Keyed<Address>(a.LocationId, a)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Accessibility>>> AccessibilityByLocationQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) => db.Accessibility
+    private static readonly CompiledQuery<Guid[], Keyed<Accessibility>> AccessibilityByLocationQuery =
+        new((DirectoryDbContext db, Guid[] keys) => db.Accessibility
             .Where(a => keys.Contains(a.LocationId))
             .Select(a => new Keyed<Accessibility>(a.LocationId, a)));
 
-    private static readonly Func<DirectoryDbContext, Guid[], IAsyncEnumerable<Keyed<Accessibility>>> AccessibilityByServiceQuery =
-        EF.CompileAsyncQuery((DirectoryDbContext db, Guid[] keys) =>
+    private static readonly CompiledQuery<Guid[], Keyed<Accessibility>> AccessibilityByServiceQuery =
+        new((DirectoryDbContext db, Guid[] keys) =>
             from sal in db.ServiceAtLocations
             where keys.Contains(sal.ServiceId)
             join a in db.Accessibility on sal.LocationId equals a.LocationId

@@ -20,8 +20,8 @@ public sealed class ServicesSearchField(
     DirectoryDbContext db)
 {
     // Compiled once: translating the query on every request cost more than running it.
-    private static readonly Func<DirectoryDbContext, long[], IAsyncEnumerable<Service>> ServicesByRowId =
-        EF.CompileAsyncQuery((DirectoryDbContext db, long[] rowIds) => db.Services.Where(s => rowIds.Contains(s.RowId)));
+    private static readonly CompiledQuery<long[], Service> ServicesByRowId =
+        new((db, rowIds) => db.Services.Where(s => rowIds.Contains(s.RowId)));
 
     public async Task<ServiceConnection> ResolveAsync(IResolveFieldContext context)
     {
@@ -29,7 +29,7 @@ public sealed class ServicesSearchField(
         var page = await search.SearchAsync(request, context.CancellationToken);
 
         var services = new Dictionary<long, Service>(page.Hits.Count);
-        await foreach (var service in ServicesByRowId(db, page.Hits.Select(h => h.RowId).ToArray()).WithCancellation(context.CancellationToken))
+        await foreach (var service in ServicesByRowId.Run(db, page.Hits.Select(h => h.RowId).ToArray()).WithCancellation(context.CancellationToken))
         {
             services[service.RowId] = service;
         }

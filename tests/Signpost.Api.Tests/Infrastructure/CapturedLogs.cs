@@ -23,11 +23,8 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
-            if (logLevel >= LogLevel.Error) File.AppendAllText("/tmp/errors.log", category + ": " + formatter(state, exception) + "\n" + exception + "\n=====\n");
-        }
     }
 }
 

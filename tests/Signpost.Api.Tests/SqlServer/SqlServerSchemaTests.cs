@@ -43,6 +43,36 @@ public sealed partial class SqlServerSchemaTests
         TSql.Parse(migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent), "The idempotent SQL Server migration script");
     }
 
+    /// <summary>Raw SQL in a migration goes one batch per EXEC (<see cref="SqlServerBatches"/>): each batch inside must parse too.</summary>
+    [Fact]
+    public void EveryBatchRunAsDynamicSqlInTheMigrationsParsesAsSqlServer2019()
+    {
+        using var db = SqlServerDesignTime.Context();
+        var script = TSql.Parse(db.GetService<IMigrator>().GenerateScript(), "The SQL Server migration script");
+        var batches = new DynamicSql();
+        script.Accept(batches);
+
+        Assert.True(batches.Texts.Count >= 10, $"{batches.Texts.Count} batches");
+        foreach (var batch in batches.Texts)
+        {
+            TSql.Parse(batch, "A batch of a migration");
+        }
+    }
+
+    [Fact]
+    public void ABatchWithQuotesSurvivesItsExecUnchanged()
+    {
+        const string sql = "SELECT N'it''s' AS quoted;\nGO\n\nPRINT 'two';\n  go  \n";
+        var batches = SqlServerBatches.Split(sql).Select(SqlServerBatches.Exec).ToList();
+        var texts = new DynamicSql();
+        foreach (var exec in batches)
+        {
+            TSql.Parse(exec, "An EXEC of a batch").Accept(texts);
+        }
+
+        Assert.Equal(["SELECT N'it''s' AS quoted;", "PRINT 'two';"], texts.Texts);
+    }
+
     [Fact]
     public void EachMigrationUpAndDownParsesAsSqlServer2019()
     {
@@ -102,6 +132,15 @@ public sealed partial class SqlServerSchemaTests
 
         Assert.NotEmpty(cascades);
         Assert.True(SqlServerModel.HasAtMostOnePathBetweenAnyTables(cascades));
+    }
+
+    /// <summary>The text of every <c>EXEC(N'…')</c> in a script.</summary>
+    private sealed class DynamicSql : Microsoft.SqlServer.TransactSql.ScriptDom.TSqlFragmentVisitor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override void Visit(Microsoft.SqlServer.TransactSql.ScriptDom.ExecutableStringList node) =>
+            Texts.AddRange(node.Strings.OfType<Microsoft.SqlServer.TransactSql.ScriptDom.StringLiteral>().Select(s => s.Value));
     }
 
     private static int KeyBytes(string columnType)

@@ -20,8 +20,8 @@ public sealed class SqlServerShadowTranslation : IQueryExpressionInterceptor
     private static readonly ConcurrentDictionary<string, string[]> Translated = new();
 
     /// <summary>
-    /// One for every API: EF keeps an internal service provider (and so a model) per set of query
-    /// interceptors, and the app's compiled queries run against one model only.
+    /// One for every API: EF keeps an internal service provider, and so a model and a query cache,
+    /// per set of query interceptors, and one cache means each query is translated once per run.
     /// </summary>
     public static SqlServerShadowTranslation Instance { get; } = new();
 
@@ -37,8 +37,7 @@ public sealed class SqlServerShadowTranslation : IQueryExpressionInterceptor
         if (eventData.Context is not Signpost.Data.SqlServer.SqlServerDirectoryDbContext)
         {
             var printed = eventData.ExpressionPrinter.PrintExpression(queryExpression);
-            try { Translated.GetOrAdd(printed, _ => Translate(queryExpression, printed)); }
-            catch (Exception e) { File.AppendAllText("/tmp/shadow.log", e + "\n=====\n"); throw; }
+            Translated.GetOrAdd(printed, _ => Translate(queryExpression, printed));
         }
 
         return queryExpression;

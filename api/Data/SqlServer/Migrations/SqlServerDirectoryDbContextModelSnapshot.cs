@@ -994,7 +994,12 @@ namespace Signpost.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("organizations", (string)null);
+                    b.ToTable("organizations", null, t =>
+                        {
+                            t.HasTrigger("organizations_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Signpost.Services.Phone", b =>
@@ -1162,7 +1167,12 @@ namespace Signpost.Data.SqlServer.Migrations
 
                     b.HasIndex("Status");
 
-                    b.ToTable("services", (string)null);
+                    b.ToTable("services", null, t =>
+                        {
+                            t.HasTrigger("services_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Signpost.Services.ServiceAtLocation", b =>
@@ -1330,7 +1340,12 @@ namespace Signpost.Data.SqlServer.Migrations
 
                     b.HasIndex("TaxonomyTermId", "LinkId");
 
-                    b.ToTable("attributes", (string)null);
+                    b.ToTable("attributes", null, t =>
+                        {
+                            t.HasTrigger("attributes_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Signpost.Taxonomy.TaxonomyScheme", b =>
@@ -1421,7 +1436,12 @@ namespace Signpost.Data.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[taxonomy_id] IS NOT NULL");
 
-                    b.ToTable("taxonomy_terms", (string)null);
+                    b.ToTable("taxonomy_terms", null, t =>
+                        {
+                            t.HasTrigger("taxonomy_terms_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -12,8 +12,8 @@ using Signpost.Data.SqlServer;
 namespace Signpost.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerDirectoryDbContext))]
-    [Migration("20261126140139_InitialDirectory")]
-    partial class InitialDirectory
+    [Migration("20261126142156_SearchIndexes")]
+    partial class SearchIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -997,7 +997,12 @@ namespace Signpost.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("organizations", (string)null);
+                    b.ToTable("organizations", null, t =>
+                        {
+                            t.HasTrigger("organizations_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Signpost.Services.Phone", b =>
@@ -1165,7 +1170,12 @@ namespace Signpost.Data.SqlServer.Migrations
 
                     b.HasIndex("Status");
 
-                    b.ToTable("services", (string)null);
+                    b.ToTable("services", null, t =>
+                        {
+                            t.HasTrigger("services_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Signpost.Services.ServiceAtLocation", b =>
@@ -1333,7 +1343,12 @@ namespace Signpost.Data.SqlServer.Migrations
 
                     b.HasIndex("TaxonomyTermId", "LinkId");
 
-                    b.ToTable("attributes", (string)null);
+                    b.ToTable("attributes", null, t =>
+                        {
+                            t.HasTrigger("attributes_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Signpost.Taxonomy.TaxonomyScheme", b =>
@@ -1424,7 +1439,12 @@ namespace Signpost.Data.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[taxonomy_id] IS NOT NULL");
 
-                    b.ToTable("taxonomy_terms", (string)null);
+                    b.ToTable("taxonomy_terms", null, t =>
+                        {
+                            t.HasTrigger("taxonomy_terms_search_sync");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
