@@ -8,7 +8,7 @@ namespace Signpost.Data;
 /// <see cref="SqlServer.SqlServerDirectoryDbContext"/> derived from it, with its own migrations,
 /// and feature code asks for this type whichever engine is configured.
 /// </summary>
-public class DirectoryDbContext : DbContext
+public class DirectoryDbContext : DbContext, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DirectoryDbContext(DbContextOptions<DirectoryDbContext> options)
         : base(options)
@@ -44,6 +44,9 @@ public class DirectoryDbContext : DbContext
     public DbSet<Signpost.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Signpost.RateLimiting.RateLimitCounter>();
     public DbSet<Signpost.OpenReferral.Import.ImportedService> ImportedServices => Set<Signpost.OpenReferral.Import.ImportedService>();
     public DbSet<Signpost.OpenReferral.Import.ImportSourceState> ImportSources => Set<Signpost.OpenReferral.Import.ImportSourceState>();
+
+    /// <summary>The keys that sign cookies, form tokens and reminder links, shared by every instance.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,8 +8,8 @@ namespace Signpost.Reminders;
 
 /// <summary>
 /// The signed links in a reminder. A token is the reminder's id, the listing's id and an expiry,
-/// encrypted and signed with ASP.NET Core Data Protection (keys kept by the app, rotated, shared by
-/// instances through <c>Reminders:KeysFolder</c>). Nobody can make or change one without the keys;
+/// encrypted and signed with ASP.NET Core Data Protection (keys kept in the database, rotated, shared
+/// by every instance; or in <c>Reminders:KeysFolder</c>). Nobody can make or change one without the keys;
 /// the expiry is checked against the app's clock, and "works once" is the reminder row's
 /// <see cref="ReviewReminder.ConfirmedAt"/>, set in the same transaction as the verification.
 /// </summary>

@@ -46,8 +46,8 @@ public sealed class ReminderOptions
     public string SiteName { get; set; } = "Signpost";
 
     /// <summary>
-    /// Where the keys that sign links are kept (relative to the app's folder). Empty: ASP.NET Core's
-    /// default for the machine, fine for one instance; several instances need one shared folder.
+    /// A folder (relative to the app's folder) for the keys that sign links, cookies and form tokens.
+    /// Empty, the default: they are kept in the database, shared by every instance and in its backups.
     /// </summary>
     public string? KeysFolder { get; set; }
 

@@ -15,12 +15,17 @@ public static class RemindersServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReminderOptions>, ReminderOptionsProblems>();
 
-        // Link tokens must be readable by every instance for as long as links live: give the
-        // instances one shared key folder (Reminders:KeysFolder) in production.
+        // Link tokens, console cookies and form tokens must be readable by every instance for as long
+        // as they live, and survive a restore: the keys are kept in the database every instance
+        // shares (and its backups), or in Reminders:KeysFolder when one is given.
         var protection = builder.Services.AddDataProtection().SetApplicationName("Signpost");
         if (builder.Configuration[$"{ReminderOptions.SectionName}:{nameof(ReminderOptions.KeysFolder)}"] is { Length: > 0 } folder)
         {
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(folder, builder.Environment.ContentRootPath)));
+        }
+        else
+        {
+            protection.PersistKeysToDbContext<Signpost.Data.DirectoryDbContext>();
         }
 
         builder.Services.AddSingleton<ReminderLinks>();

@@ -27,6 +27,14 @@ public sealed class SqlServerShadowTranslation : IQueryExpressionInterceptor
 
     private SqlServerShadowTranslation()
     {
+        // SIGNPOST_SQLSERVER_QUERIES=<file> keeps every query of the run with its T-SQL, for review
+        // (the pipeline publishes it).
+        if (Environment.GetEnvironmentVariable("SIGNPOST_SQLSERVER_QUERIES") is { Length: > 0 } file)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => File.WriteAllText(file, string.Join("\n\n", Translated
+                .OrderBy(q => q.Key, StringComparer.Ordinal)
+                .Select(q => $"/* LINQ:\n{q.Key.Replace("*/", "* /", StringComparison.Ordinal)}\n*/\n{string.Join(";\n", q.Value)};")));
+        }
     }
 
     /// <summary>Every distinct query seen so far in this test run, with the T-SQL SQL Server's provider wrote for it.</summary>
