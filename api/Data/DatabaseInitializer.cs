@@ -116,5 +116,30 @@ internal sealed class DatabaseInitializer(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the directory from {SeedPath}: {Organizations} organisations, {Services} services, {Locations} locations.",
             seedPath, loaded.Organizations, loaded.Services, loaded.Locations);
+        if (db.Database.IsSqlServer())
+        {
+            await WaitForTextIndexAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQL Server fills its full-text index in the background; a freshly seeded directory is served
+    /// once its words are searchable, or after Database:MigrationLockTimeout, saying so.
+    /// </summary>
+    private async Task WaitForTextIndexAsync(CancellationToken cancellationToken)
+    {
+        var waiting = Stopwatch.StartNew();
+        while (await db.Database.SqlQueryRaw<int>(SqlServer.SqlServerStatements.TextIndexIsUpToDate).SingleAsync(cancellationToken) == 0)
+        {
+            if (waiting.Elapsed >= options.Value.MigrationLockTimeout)
+            {
+                logger.LogWarning("The full-text index is still being filled after {Elapsed:0} s; searches by words will find the seed data when it is done.", waiting.Elapsed.TotalSeconds);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        logger.LogInformation("The full-text index holds the seed data ({Elapsed:0.0} s).", waiting.Elapsed.TotalSeconds);
     }
 }

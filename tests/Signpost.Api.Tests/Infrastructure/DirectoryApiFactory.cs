@@ -52,7 +52,11 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
-            if (!TestDatabase.IsSqlServer)
+            if (_sqlServerDatabase is not null)
+            {
+                services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FullTextSettles());
+            }
+            else
             {
                 // Every query the suite makes the app run is also translated for SQL Server and parsed.
                 services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(SqlServer.SqlServerShadowTranslation.Instance);
