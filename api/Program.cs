@@ -83,7 +83,7 @@ static async Task<int?> ReadyForCommandAsync(WebApplication app)
         await app.InitializeDirectoryDatabaseAsync();
         return null;
     }
-    catch (MigrationLockTimeoutException e)
+    catch (Exception e) when (e is MigrationLockTimeoutException or DatabaseUnavailableException)
     {
         await Console.Error.WriteLineAsync(e.Message);
         return 1;

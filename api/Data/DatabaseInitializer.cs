@@ -27,8 +27,19 @@ internal sealed class DatabaseInitializer(
         // (SQL Server's application lock) frees it with the session.
         var isSqlite = db.Database.IsSqlite();
         var databaseFile = isSqlite ? SqliteDatabaseFile.PathOf(db.Database.GetConnectionString()!) : null;
-        var where = databaseFile ?? (isSqlite ? "the in-memory database" : "the database");
+        var where = databaseFile ?? (isSqlite ? "the in-memory database" : ServerDatabase(db.Database.GetConnectionString()!));
+        try
+        {
+            await InitializeAsync(settings, isSqlite, databaseFile, where, cancellationToken);
+        }
+        catch (System.Data.Common.DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DatabaseUnavailableException(where, e);
+        }
+    }
 
+    private async Task InitializeAsync(DatabaseOptions settings, bool isSqlite, string? databaseFile, string where, CancellationToken cancellationToken)
+    {
         // One process at a time migrates and seeds; the others wait here, bounded, instead of on
         // EF's lock row, which a killed start leaves behind and which is then waited on for ever.
         using var startupLock = await MigrationLock.AcquireAsync(databaseFile, settings.MigrationLockTimeout, logger, cancellationToken);
@@ -42,6 +53,13 @@ internal sealed class DatabaseInitializer(
         {
             await SeedIfEmptyAsync(cancellationToken);
         }
+    }
+
+    /// <summary>"database 'signpost' on server 'tcp:…'": never the credentials.</summary>
+    private static string ServerDatabase(string connectionString)
+    {
+        var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
+        return $"database '{sql.InitialCatalog}' on server '{sql.DataSource}'";
     }
 
     private async Task MigrateAsync(bool mayHoldStaleEfLock, string where, CancellationToken cancellationToken)
@@ -143,3 +161,9 @@ internal sealed class DatabaseInitializer(
         logger.LogInformation("The full-text index holds the seed data ({Elapsed:0.0} s).", waiting.Elapsed.TotalSeconds);
     }
 }
+
+/// <summary>Start-up could not open or prepare the database; the message says which and why.</summary>
+public sealed class DatabaseUnavailableException(string where, Exception inner)
+    : Exception(
+        $"Could not open or prepare {where}: {inner.Message} Check Database:ConnectionString, and that the server is running and reachable from here, then start again.",
+        inner);

@@ -114,6 +114,22 @@ public sealed class StartupTests
         Assert.Contains(message, invalid.Message);
     }
 
+    [Fact]
+    public async Task AnUnreachableSqlServerStopsTheStartNamingTheDatabaseButNeverThePassword()
+    {
+        using var api = Unseeded();
+        api["Database:Provider"] = "SqlServer";
+        // Port 1 on this machine: refused at once.
+        api["Database:ConnectionString"] = "Server=tcp:127.0.0.1,1;Database=signpost;User ID=signpost;Password=not-for-logs;Connect Timeout=2;Encrypt=False";
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(api).WaitAsync(Generous));
+
+        var unavailable = Innermost<DatabaseUnavailableException>(failure) ?? throw new Xunit.Sdk.XunitException(failure.ToString());
+        Assert.StartsWith("Could not open or prepare database 'signpost' on server 'tcp:127.0.0.1,1': ", unavailable.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Check Database:ConnectionString, and that the server is running and reachable from here, then start again.", unavailable.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-for-logs", failure.ToString(), StringComparison.Ordinal);
+    }
+
     [SqliteFact]
     public async Task TheDatabaseIsReadThroughAMemoryMapOfTheConfiguredSize()
     {
