@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.SqlClient;
+using static Signpost.Search.NearOrder;
 
 namespace Signpost.Search.SqlServer;
 
@@ -17,8 +18,6 @@ namespace Signpost.Search.SqlServer;
 /// </summary>
 internal static class SqlServerNearSearch
 {
-    private const double FirstRingKm = 0.25;
-
     /// <summary>
     /// <c>STDistance</c> measures on the WGS 84 ellipsoid, which differs from the sphere of
     /// <see cref="NearPoint"/> by under 0.6%: SQL reads a circle this much wider, and the chord
@@ -139,14 +138,13 @@ internal static class SqlServerNearSearch
     public static async Task<ServiceSearchPage> PageAsync(SqlServerSession session, ServiceSearchRequest request, CancellationToken cancellationToken)
     {
         var point = new NearPoint(request.Near!.Value);
-        var maxChord2 = NearPoint.Chord2ForKm(request.RadiusKm);
-        var want = request.Skip + request.First + 1;
+        var want = Want(request);
         var after = request.After;
 
         List<Candidate> byLocation = [];
         if (after is not { Group: 1 })
         {
-            var radiusKm = Math.Min(request.RadiusKm, after?.Chord2 is { } c ? Math.Max(FirstRingKm, NearPoint.ChordToKm(c) * 1.2) : FirstRingKm);
+            var radiusKm = FirstRadiusKm(request);
             var read = new Dictionary<long, Candidate>();
             double? readMetres = null;
             while (true)
@@ -162,28 +160,12 @@ internal static class SqlServerNearSearch
                     break;
                 }
 
-                // Grow to the circle that should hold the page at the density seen so far.
-                var growth = byLocation.Count == 0 ? 8 : Math.Clamp(Math.Sqrt((double)want / byLocation.Count) * 1.25, 1.5, 8);
-                radiusKm = Math.Min(request.RadiusKm, radiusKm * growth);
+                radiusKm = NextRadiusKm(request, radiusKm, byLocation.Count);
             }
         }
 
-        byLocation.Sort(ByDistanceThenId);
-        var results = byLocation.Take(want).Select(c => Hit(c, ServiceReach.Location)).ToList();
-        if (results.Count < want)
-        {
-            // The radius holds fewer than the page: then come the services reaching the point by area.
-            var byArea = await AreaOnlyAsync(session, request, point, maxChord2, cancellationToken);
-            byArea.Sort(ByDistanceThenId);
-            var start = after is { Group: 1 } ? byArea.FindIndex(c => ByDistanceThenId.Compare(c, new Candidate(0, after.Chord2 ?? double.PositiveInfinity, after.Id)) > 0) : 0;
-            if (start >= 0)
-            {
-                results.AddRange(byArea.Skip(start).Take(want - results.Count).Select(c => Hit(c, ServiceReach.ServiceArea)));
-            }
-        }
-
-        var page = results.Skip(request.Skip).Take(request.First).ToList();
-        return new ServiceSearchPage(page, results.Count == want);
+        return await NearOrder.PageAsync(request, byLocation,
+            () => AreaOnlyAsync(session, request, point, NearPoint.Chord2ForKm(request.RadiusKm), cancellationToken));
     }
 
     /// <summary>Every match: services with a location within the radius, and those reaching the point only by area.</summary>
@@ -225,12 +207,9 @@ internal static class SqlServerNearSearch
     /// <summary>Distance and reach for a page in another order (<see cref="WithinReachAsync"/>).</summary>
     public static async Task<ServiceSearchPage> WithDistancesAsync(SqlServerSession session, GeoPoint near, IReadOnlyDictionary<long, double?> within, ServiceSearchPage page, CancellationToken cancellationToken)
     {
-        var areaOnly = page.Hits.Where(h => within[h.RowId] is null).Select(h => h.RowId).ToList();
+        var areaOnly = ReachingByAreaOnly(page, within);
         var nearest = areaOnly.Count == 0 ? [] : await NearestLocationsAsync(session, new NearPoint(near), areaOnly, cancellationToken);
-        var hits = page.Hits.Select(h => within[h.RowId] is { } chord2
-            ? h with { DistanceKm = NearPoint.ChordToKm(chord2), Reach = ServiceReach.Location }
-            : h with { DistanceKm = nearest.TryGetValue(h.RowId, out var n) ? NearPoint.ChordToKm(n) : null, Reach = ServiceReach.ServiceArea });
-        return page with { Hits = hits.ToList() };
+        return WithDistances(page, within, nearest);
     }
 
     /// <summary>
@@ -239,8 +218,6 @@ internal static class SqlServerNearSearch
     /// </summary>
     private static bool IsAfter(Candidate c, SearchCursor? after) =>
         after?.Chord2 is not { } cursor || c.Chord2 > cursor || (c.Chord2 == cursor && c.Id.CompareTo(after.Id) > 0);
-
-    private readonly record struct Candidate(long RowId, double Chord2, Guid Id);
 
     /// <summary>Each service with a location within the radius that passes the filters, with its nearest such location.</summary>
     private static async Task<Dictionary<long, Candidate>> LocationsWithinAsync(SqlServerSession session, ServiceSearchRequest request, NearPoint point, CancellationToken cancellationToken)
@@ -340,17 +317,6 @@ internal static class SqlServerNearSearch
 
         return nearest;
     }
-
-    private static ServiceSearchHit Hit(Candidate c, ServiceReach reach) => new(
-        c.RowId,
-        c.Id,
-        double.IsPositiveInfinity(c.Chord2) ? null : NearPoint.ChordToKm(c.Chord2),
-        reach,
-        SearchCursor.ForDistance(reach, double.IsPositiveInfinity(c.Chord2) ? null : c.Chord2, c.Id));
-
-    /// <summary>Nearest first, then id; a service with no location has an infinite distance, so it comes last.</summary>
-    private static readonly Comparer<Candidate> ByDistanceThenId =
-        Comparer<Candidate>.Create((a, b) => a.Chord2.CompareTo(b.Chord2) is var c and not 0 ? c : a.Id.CompareTo(b.Id));
 
     private static void AddPoint(List<SqlParameter> parameters, GeoPoint point)
     {

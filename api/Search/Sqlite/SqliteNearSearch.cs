@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Signpost.Data;
+using static Signpost.Search.NearOrder;
 
 namespace Signpost.Search.Sqlite;
 
@@ -21,9 +22,6 @@ namespace Signpost.Search.Sqlite;
 /// </summary>
 internal static class SqliteNearSearch
 {
-    /// <summary>The first circle: in central London at 1,000,000 services 250 m already holds ~80 services.</summary>
-    private const double FirstRingKm = 0.25;
-
     /// <summary>
     /// Every listed service whose area's envelope holds the point, with the area's rings. The
     /// polygon test runs here rather than in a SQL function: a function call per area cost ~3 µs,
@@ -40,16 +38,14 @@ internal static class SqliteNearSearch
     public static async Task<ServiceSearchPage> PageAsync(SqliteConnection connection, ServiceSearchRequest request, CancellationToken cancellationToken)
     {
         var point = new NearPoint(request.Near!.Value);
-        var maxChord2 = NearPoint.Chord2ForKm(request.RadiusKm);
-        var want = request.Skip + request.First + 1;
+        var want = Want(request);
         var after = request.After;
         var ids = new Dictionary<long, Guid>();
 
         List<Candidate> byLocation = [];
-        var radiusKm = request.RadiusKm;
         if (after is not { Group: 1 })
         {
-            radiusKm = Math.Min(request.RadiusKm, after?.Chord2 is { } c ? Math.Max(FirstRingKm, NearPoint.ChordToKm(c) * 1.2) : FirstRingKm);
+            var radiusKm = FirstRadiusKm(request);
             var read = new Dictionary<long, double>();
             BoundingBox? readBox = null;
             while (true)
@@ -65,31 +61,14 @@ internal static class SqliteNearSearch
                     break;
                 }
 
-                // Grow to the circle that should hold the page at the density seen so far.
-                var growth = byLocation.Count == 0 ? 8 : Math.Clamp(Math.Sqrt((double)want / byLocation.Count) * 1.25, 1.5, 8);
-                radiusKm = Math.Min(request.RadiusKm, radiusKm * growth);
+                radiusKm = NextRadiusKm(request, radiusKm, byLocation.Count);
             }
         }
 
         byLocation.Sort(ByDistanceThenId);
         await CompleteIdsAsync(connection, byLocation, want, ids, cancellationToken);
-        byLocation.Sort(ByDistanceThenId);
-
-        var results = byLocation.Take(want).Select(c => Hit(c, ServiceReach.Location)).ToList();
-        if (results.Count < want)
-        {
-            // The radius holds fewer than the page: then come the services reaching the point by area.
-            var byArea = await AreaOnlyAsync(connection, request, point, maxChord2, cancellationToken);
-            byArea.Sort(ByDistanceThenId);
-            var start = after is { Group: 1 } ? byArea.FindIndex(c => ByDistanceThenId.Compare(c, new Candidate(0, after.Chord2 ?? double.PositiveInfinity, after.Id)) > 0) : 0;
-            if (start >= 0)
-            {
-                results.AddRange(byArea.Skip(start).Take(want - results.Count).Select(c => Hit(c, ServiceReach.ServiceArea)));
-            }
-        }
-
-        var page = results.Skip(request.Skip).Take(request.First).ToList();
-        return new ServiceSearchPage(page, results.Count == want);
+        return await NearOrder.PageAsync(request, byLocation,
+            () => AreaOnlyAsync(connection, request, point, NearPoint.Chord2ForKm(request.RadiusKm), cancellationToken));
     }
 
     /// <summary>Every match: services with a location within the radius, and those reaching the point only by area.</summary>
@@ -136,12 +115,9 @@ internal static class SqliteNearSearch
     /// <summary>Distance and reach for a page in another order (<see cref="WithinReachAsync"/>).</summary>
     public static async Task<ServiceSearchPage> WithDistancesAsync(SqliteConnection connection, GeoPoint near, IReadOnlyDictionary<long, double?> within, ServiceSearchPage page, CancellationToken cancellationToken)
     {
-        var areaOnly = page.Hits.Where(h => within[h.RowId] is null).Select(h => h.RowId).ToList();
+        var areaOnly = ReachingByAreaOnly(page, within);
         var nearest = areaOnly.Count == 0 ? [] : await NearestLocationsAsync(connection, new NearPoint(near), areaOnly, cancellationToken);
-        var hits = page.Hits.Select(h => within[h.RowId] is { } chord2
-            ? h with { DistanceKm = NearPoint.ChordToKm(chord2), Reach = ServiceReach.Location }
-            : h with { DistanceKm = nearest.TryGetValue(h.RowId, out var n) ? NearPoint.ChordToKm(n) : null, Reach = ServiceReach.ServiceArea });
-        return page with { Hits = hits.ToList() };
+        return WithDistances(page, within, nearest);
     }
 
     /// <summary>The location query for a point and radius without filters, ready to run (the benchmark's floor runs it).</summary>
@@ -153,8 +129,6 @@ internal static class SqliteNearSearch
         AddBox(command.Parameters, box, "");
         return command;
     }
-
-    private readonly record struct Candidate(long RowId, double Chord2, Guid Id);
 
     /// <summary>
     /// The locations in a box that pass the filters, exposed so tests can check its query plan.
@@ -388,17 +362,6 @@ internal static class SqliteNearSearch
         parameters.Add(new SqliteParameter("@text", box is { } b ? SqliteTextQuery.WordsIn(text, b) : SqliteTextQuery.Words(text)));
         return $"\n  AND {rowId} IN (SELECT rowid FROM service_fts WHERE service_fts MATCH @text)";
     }
-
-    private static ServiceSearchHit Hit(Candidate c, ServiceReach reach) => new(
-        c.RowId,
-        c.Id,
-        double.IsPositiveInfinity(c.Chord2) ? null : NearPoint.ChordToKm(c.Chord2),
-        reach,
-        SearchCursor.ForDistance(reach, double.IsPositiveInfinity(c.Chord2) ? null : c.Chord2, c.Id));
-
-    /// <summary>Nearest first, then id; a service with no location has an infinite distance, so it comes last.</summary>
-    private static readonly Comparer<Candidate> ByDistanceThenId =
-        Comparer<Candidate>.Create((a, b) => a.Chord2.CompareTo(b.Chord2) is var c and not 0 ? c : a.Id.CompareTo(b.Id));
 
     /// <summary>The box in the R*Trees' fixed point, widened outwards: <c>@minLat</c>… or, with a prefix, <c>@readMinLat</c>….</summary>
     private static void AddBox(SqliteParameterCollection parameters, BoundingBox box, string prefix)
