@@ -19,7 +19,8 @@ internal sealed class MigrationLock : IDisposable
 
     /// <summary>
     /// Waits up to <paramref name="timeout"/> for the lock beside <paramref name="databaseFile"/>.
-    /// An in-memory database (null) belongs to this process alone and needs no lock.
+    /// Null needs no lock: an in-memory SQLite database belongs to this process alone, and a server
+    /// database (SQL Server) is locked in the database itself, by EF and the seeding step.
     /// </summary>
     public static async Task<MigrationLock> AcquireAsync(string? databaseFile, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
     {

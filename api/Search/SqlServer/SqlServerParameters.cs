@@ -1,6 +1,4 @@
 using System.Data;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.SqlClient;
 
 namespace Signpost.Search.SqlServer;
@@ -25,16 +23,8 @@ public static class SqlServerParameters
     }
 
     /// <summary>Row ids as a JSON array, read in SQL with <c>OPENJSON(@x) WITH (row_id bigint '$')</c>.</summary>
-    public static void AddRowIds(List<SqlParameter> parameters, string name, IEnumerable<long> rowIds)
-    {
-        var json = new StringBuilder("[");
-        foreach (var rowId in rowIds)
-        {
-            json.Append(json.Length > 1 ? "," : "").Append(rowId.ToString(CultureInfo.InvariantCulture));
-        }
-
-        Add(parameters, name, SqlDbType.NVarChar, json.Append(']').ToString(), -1);
-    }
+    public static void AddRowIds(List<SqlParameter> parameters, string name, IEnumerable<long> rowIds) =>
+        Add(parameters, name, SqlDbType.NVarChar, RowIds.Json(rowIds), -1);
 
     /// <summary>The row ids in a JSON array parameter, as a subquery.</summary>
     public static string RowIdsIn(string name) => $"SELECT j.row_id FROM OPENJSON({name}) WITH (row_id bigint '$') j";

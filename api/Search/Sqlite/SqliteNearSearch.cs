@@ -84,7 +84,7 @@ internal static class SqliteNearSearch
             return byLocation.Count + covering.Count;
         }
 
-        var parameters = new List<SqliteParameter> { new("@rows", RowIdsJson(covering)) };
+        var parameters = new List<SqliteParameter> { new("@rows", RowIds.Json(covering)) };
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT count(*) FROM json_each(@rows) j JOIN services s ON s.row_id = j.value
@@ -277,7 +277,7 @@ internal static class SqliteNearSearch
             return [];
         }
 
-        var parameters = new List<SqliteParameter> { new("@rows", RowIdsJson(covering)) };
+        var parameters = new List<SqliteParameter> { new("@rows", RowIds.Json(covering)) };
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT s.row_id, s.id, r.min_latitude, r.min_longitude
@@ -314,7 +314,7 @@ internal static class SqliteNearSearch
             JOIN service_at_locations sal ON sal.service_id = s.id
             JOIN service_location_rtree r ON r.id = sal.row_id
             """;
-        command.Parameters.AddWithValue("@rows", RowIdsJson(rowIds));
+        command.Parameters.AddWithValue("@rows", RowIds.Json(rowIds));
         var nearest = new Dictionary<long, double>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -340,7 +340,7 @@ internal static class SqliteNearSearch
 
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT row_id, id FROM services WHERE row_id IN (SELECT value FROM json_each(@rows))";
-        command.Parameters.AddWithValue("@rows", RowIdsJson(missing));
+        command.Parameters.AddWithValue("@rows", RowIds.Json(missing));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -373,21 +373,5 @@ internal static class SqliteNearSearch
         parameters.AddWithValue(Name("MaxLon"), (long)Math.Ceiling(box.MaxLongitude * Scale));
 
         string Name(string part) => prefix.Length == 0 ? "@" + char.ToLowerInvariant(part[0]) + part[1..] : "@" + prefix + part;
-    }
-
-    public static string RowIdsJson(IEnumerable<long> rowIds)
-    {
-        var json = new StringBuilder("[");
-        foreach (var rowId in rowIds)
-        {
-            if (json.Length > 1)
-            {
-                json.Append(',');
-            }
-
-            json.Append(rowId.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return json.Append(']').ToString();
     }
 }

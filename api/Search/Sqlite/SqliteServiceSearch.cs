@@ -157,7 +157,7 @@ public sealed class SqliteServiceSearch(DirectoryDbContext db) : IServiceSearch
         if (within is not null)
         {
             sql.Append("\n  AND s.row_id IN (SELECT value FROM json_each(@within))");
-            Add(parameters, "@within", SqliteNearSearch.RowIdsJson(within));
+            Add(parameters, "@within", RowIds.Json(within));
         }
 
         return sql.ToString();
